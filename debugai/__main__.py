@@ -1,0 +1,3 @@
+from debugai.cli import main
+
+main()

@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from debugai import __version__
+from debugai.cli_app import app, console
+
+
+@app.command()
+def version() -> None:
+    """Print debugai's version."""
+    console.print(f"debugai {__version__}")
