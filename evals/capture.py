@@ -83,12 +83,45 @@ def missing_requirements(case: Case) -> list[str]:
     return missing
 
 
-def case_env(case: Case) -> dict[str, str]:
-    """The parent environment minus PYTHON* variables, plus the fixed settings and the case's."""
+def clean_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The parent environment minus PYTHON* variables, plus the fixed settings and extra."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env.update(FIXED_ENV)
-    env.update(case.run.env)
+    env.update(extra or {})
     return env
+
+
+def run_project(
+    project_dir: Path, argv: Sequence[str], env: dict[str, str], timeout: float, label: str
+) -> tuple[str, int, float]:
+    """Run argv in a temp copy of project_dir: (rewritten combined output, exit code, seconds)."""
+    tmp = Path(tempfile.mkdtemp(prefix="debugai-case-"))
+    run_dir = tmp / "app"
+    try:
+        shutil.copytree(
+            project_dir, run_dir, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+        )
+        start = time.perf_counter()
+        try:
+            proc = subprocess.run(
+                list(argv),
+                cwd=run_dir,
+                env=clean_env(env),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                timeout=timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise CaseError(f"{label}: timed out after {timeout:g}s") from None
+        except OSError as exc:
+            raise CaseError(f"{label}: cannot run {argv[0]!r}: {exc}") from None
+        seconds = time.perf_counter() - start
+        text = proc.stdout.decode("utf-8", errors="replace").replace("\r\n", "\n")
+        return rewrite_paths(text, run_dir), proc.returncode, seconds
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def run_case(case: Case) -> Capture:
@@ -96,38 +129,14 @@ def run_case(case: Case) -> Capture:
     missing = missing_requirements(case)
     if missing:
         raise CaseError(f"{case.id}: needs {', '.join(missing)} (pip install -e '.[evals]')")
-    tmp = Path(tempfile.mkdtemp(prefix="debugai-case-"))
-    run_dir = tmp / "app"
-    try:
-        shutil.copytree(
-            case.project_dir, run_dir, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
-        )
-        start = time.perf_counter()
-        try:
-            proc = subprocess.run(
-                case.run.argv(sys.executable),
-                cwd=run_dir,
-                env=case_env(case),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                timeout=case.run.timeout,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
-            raise CaseError(f"{case.id}: timed out after {case.run.timeout:g}s") from None
-        except OSError as exc:
-            raise CaseError(f"{case.id}: cannot run {case.run.command[0]!r}: {exc}") from None
-        seconds = time.perf_counter() - start
-        text = proc.stdout.decode("utf-8", errors="replace").replace("\r\n", "\n")
-        output = rewrite_paths(text, run_dir)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    if proc.returncode == 0:
+    output, code, seconds = run_project(
+        case.project_dir, case.run.argv(sys.executable), case.run.env, case.run.timeout, case.id
+    )
+    if code == 0:
         raise CaseError(f"{case.id}: the command exited 0; a case must crash or fail")
     if not output.strip():
         raise CaseError(f"{case.id}: the command printed nothing")
-    return Capture(case, output.rstrip("\n") + "\n", proc.returncode, seconds)
+    return Capture(case, output.rstrip("\n") + "\n", code, seconds)
 
 
 def _path_map(run_dir: Path) -> list[tuple[str, str]]:

@@ -1,0 +1,1 @@
+"""A small shop service: orders, customers and checkout."""
