@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from debugai.agent.traceback import Trace
+    from debugai.indexers import CodeIndex
 
 
 @dataclass(slots=True)
@@ -28,3 +35,111 @@ class Context:
 
     def contains(self, file: str, line: int) -> bool:
         return any(s.file == file and s.start <= line <= s.end for s in self.spans)
+
+
+# -- selection --------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+MAX_SPAN_LINES = 60
+WINDOW = 15
+
+
+def estimate_tokens(text: str) -> int:
+    """A local estimate of BPE tokens for code (no tokenizer download): words + symbols."""
+    words = _TOKEN.findall(text)
+    # Long identifiers split into several BPE tokens; whitespace runs cost about one per line.
+    return sum(1 + len(w) // 8 for w in words) + text.count("\n") // 2
+
+
+@dataclass(slots=True)
+class Hint:
+    """A place the engine already suspects; it always gets a span if the budget allows."""
+
+    file: str
+    line: int
+    symbol: str | None
+    reason: str
+    score: float
+    end_line: int | None = None
+
+
+def select_context(
+    trace: Trace, index: CodeIndex, budget: int = 8000, hints: Sequence[Hint] = ()
+) -> Context:
+    """Walk the graph from the repo frames, rank what matters, pack it into the token budget."""
+    wanted: list[tuple[float, str, int, int, str | None, str]] = []  # score, file, lo, hi, sym, why
+    frames = [f for f in trace.all_frames if f.kind == "repo" and f.repo_path in index.files]
+    for i, fr in enumerate(reversed(frames)):
+        assert fr.repo_path is not None
+        line = fr.repo_line or fr.line or 1
+        sym = index.symbol_at(fr.repo_path, line)
+        lo, hi = _span_for(sym.line if sym else line, sym.end_line if sym else line, line)
+        why = "raises here" if i == 0 else "calls into the failure (traceback frame)"
+        wanted.append((1.0 - 0.05 * i, fr.repo_path, lo, hi, sym.id if sym else None, why))
+        if sym is None:
+            continue
+        for callee, cline in index.callees(sym.id)[:8]:
+            _add_symbol(
+                wanted, index, callee, 0.5 - 0.03 * i, f"called by {sym.id} at line {cline}"
+            )
+        for caller, cline in index.callers(sym.id)[:3]:
+            _add_symbol(wanted, index, caller, 0.3 - 0.03 * i, f"calls {sym.id} (line {cline})")
+    for h in hints:
+        sym = index.symbols.get(h.symbol) if h.symbol else None
+        if sym is not None and sym.kind == "function":
+            lo, hi = _span_for(sym.line, sym.end_line, h.line)
+        else:
+            lo, hi = max(1, h.line - 3), (h.end_line or h.line) + 3
+        wanted.append((0.6 + h.score, h.file, lo, hi, h.symbol, h.reason))
+    involved = {w[4] for w in wanted if w[4]}
+    for r in index.env_reads:
+        if r.symbol in involved:
+            wanted.append((0.45, r.file, r.line, r.line, r.symbol, f"reads env var {r.var}"))
+    return _pack(index, wanted, budget)
+
+
+def _span_for(start: int, end: int, focus: int) -> tuple[int, int]:
+    if end - start + 1 <= MAX_SPAN_LINES:
+        return start, end
+    lo = max(start, focus - WINDOW)
+    return lo, min(end, focus + WINDOW)
+
+
+def _add_symbol(
+    wanted: list[tuple[float, str, int, int, str | None, str]],
+    index: CodeIndex,
+    sym_id: str,
+    score: float,
+    why: str,
+) -> None:
+    sym = index.symbols.get(sym_id)
+    if sym is None or sym.kind == "module":
+        return
+    lo, hi = _span_for(sym.line, sym.end_line, sym.line)
+    wanted.append((score, sym.file, lo, hi, sym.id, why))
+
+
+def _pack(
+    index: CodeIndex, wanted: list[tuple[float, str, int, int, str | None, str]], budget: int
+) -> Context:
+    ctx = Context(budget=budget)
+    wanted.sort(key=lambda w: -w[0])
+    taken: dict[str, list[Span]] = {}
+    for score, file, lo, hi, sym, why in wanted:
+        if any(s.start <= lo and hi <= s.end for s in taken.get(file, [])):
+            continue  # already inside a chosen span
+        lines = index.lines(file)
+        lo, hi = max(1, lo), min(len(lines), hi)
+        if hi < lo:
+            continue
+        text = "\n".join(lines[lo - 1 : hi])
+        cost = estimate_tokens(text) + 12  # the span's header line
+        if ctx.tokens + cost > budget:
+            ctx.dropped += 1
+            continue
+        span = Span(file, lo, hi, sym, why, round(score, 3), text, cost)
+        taken.setdefault(file, []).append(span)
+        ctx.spans.append(span)
+        ctx.tokens += cost
+    ctx.spans.sort(key=lambda s: -s.score)
+    return ctx

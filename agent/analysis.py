@@ -1,0 +1,382 @@
+"""The static engine's working state: repo frames, parsed files, and value trails across files."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from debugai.agent import flow
+from debugai.agent.traceback import Frame, Trace
+from tree_sitter import Node, Tree
+
+if TYPE_CHECKING:
+    from debugai.indexers import CodeIndex
+    from debugai.indexers.model import Symbol
+
+# Calls whose result is None by convention when nothing is found.
+NONE_CALLS = {
+    "get": "dict.get() finds no key",
+    "first": ".first() finds no row",
+    "scalar_one_or_none": ".scalar_one_or_none() finds no row",
+    "one_or_none": ".one_or_none() finds no row",
+    "scalar": ".scalar() finds no row",
+    "getenv": "os.getenv() finds no variable",
+    "match": "re.match() does not match",
+    "search": "re.search() does not match",
+    "fullmatch": "re.fullmatch() does not match",
+    "getattr": "getattr(..., None) finds no attribute",
+    "next": "next(..., None) runs out",
+    "find": ".find() finds nothing",
+}
+MAX_DEPTH = 8
+
+
+@dataclass(slots=True)
+class Step:
+    """One hop of a value's trail: root first, raise site last."""
+
+    file: str
+    line: int
+    symbol: str | None
+    explanation: str
+    root: bool = False  # a definite origin (a None path, an env read, a bad literal, ...)
+    reason: str = ""
+    end_line: int | None = None
+    kind: str = ""  # "none", "coroutine", "env", "key", ...
+
+
+@dataclass(slots=True)
+class Site:
+    file: str
+    line: int
+    symbol: str | None
+    function: str | None
+    source: str | None
+
+
+@dataclass
+class Analyzer:
+    index: CodeIndex
+    trace: Trace
+    _trees: dict[str, Tree] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.frames: list[Site] = []
+        for fr in self.trace.final.frames:
+            site = self._site(fr)
+            if site is not None:
+                self.frames.append(site)
+        if not self.frames:  # the final exception may be raised outside the repo
+            for exc in reversed(self.trace.chain):
+                self.frames = [s for s in (self._site(f) for f in exc.frames) if s is not None]
+                if self.frames:
+                    break
+
+    # -- sites --------------------------------------------------------------------------------
+    def _site(self, fr: Frame) -> Site | None:
+        if fr.kind != "repo" or fr.repo_path is None or fr.repo_path not in self.index.files:
+            return None
+        line = fr.repo_line or fr.line or 1
+        sym = self.index.symbol_at(fr.repo_path, line)
+        return Site(fr.repo_path, line, sym.id if sym else None, fr.function, fr.source)
+
+    @property
+    def raise_site(self) -> Site | None:
+        return self.frames[-1] if self.frames else None
+
+    @property
+    def raised_in_repo(self) -> bool:
+        fr = self.trace.final.frames
+        return bool(fr) and fr[-1].kind == "repo"
+
+    def tree(self, file: str) -> Tree:
+        if file not in self._trees:
+            self._trees[file] = self.index.parse(file)
+        return self._trees[file]
+
+    def line_text(self, file: str, line: int) -> str:
+        lines = self.index.lines(file)
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+    def sym_at(self, file: str, line: int) -> str | None:
+        sym = self.index.symbol_at(file, line)
+        return sym.id if sym else None
+
+    def symbol(self, sym_id: str | None) -> Symbol | None:
+        return self.index.symbols.get(sym_id) if sym_id else None
+
+    def func_node(self, sym: Symbol) -> Node | None:
+        return flow.function_at_def_line(self.tree(sym.file), sym.line)
+
+    def is_async(self, sym: Symbol) -> bool:
+        return self.line_text(sym.file, sym.line).lstrip().startswith("async ")
+
+    # -- calls --------------------------------------------------------------------------------
+    def resolve_call(self, file: str, line: int, callee_text: str | None) -> Symbol | None:
+        """The repo function a call on this line resolves to, matched by the callee's text."""
+        if not callee_text:
+            return None
+        hits = self.index.calls_at(file, line)
+        tail = callee_text.rsplit(".", 1)[-1]
+        for want in (callee_text, tail):
+            for target, text in hits:
+                if text == want or text.endswith("." + want) or want.endswith("." + text):
+                    sym = self.index.symbols.get(target)
+                    if sym is not None:
+                        return self._init_or_self(sym)
+        return None
+
+    def _init_or_self(self, sym: Symbol) -> Symbol:
+        if sym.kind == "class":
+            init = self.index.symbols.get(sym.id + ".__init__")
+            return init or sym
+        return sym
+
+    # -- value trails -------------------------------------------------------------------------
+    def trace_expr(self, file: str, line: int, expr: Node, depth: int = 0) -> list[Step]:
+        """Follow the value of `expr` at file:line backwards; root first, ends at its binding."""
+        if depth > MAX_DEPTH:
+            return []
+        tree = self.tree(file)
+        func = flow.enclosing_function(tree, line)
+        o = flow.origin_of(func, expr, line, tree.root_node)
+        here = self.sym_at(file, o.line)
+        label = o.name or flow.text(expr)
+        if o.kind == "call":
+            bind = Step(
+                file, o.line, here, f"`{short(label)}` gets the result of `{short(o.text)}`"
+            )
+            callee = self.resolve_call(file, o.line, o.callee)
+            if callee is None:
+                reason = none_call_reason(o.callee, o.text)
+                if reason:
+                    return [
+                        Step(
+                            file,
+                            o.line,
+                            here,
+                            f"`{short(o.text)}` gives None when {reason}",
+                            root=True,
+                            reason=reason,
+                            kind="none",
+                        )
+                    ]
+                bind.kind = "opaque-call"
+                return [bind]
+            if self.is_async(callee) and not o.awaited:
+                return [
+                    Step(
+                        file,
+                        o.line,
+                        here,
+                        f"calls coroutine function `{callee.id}` without `await`",
+                        root=True,
+                        reason="missing await",
+                        kind="coroutine",
+                    )
+                ]
+            return [*self.trace_return(callee, depth + 1), bind]
+        if o.kind == "param" and func is not None:
+            return self._trace_param(file, func, o, depth)
+        if o.kind == "attribute" and o.node is not None:
+            return self._trace_attribute(file, o, depth)
+        if o.kind == "global":
+            return [
+                Step(
+                    file,
+                    o.line,
+                    here,
+                    f"module-level `{label}` = `{short(o.text)}`",
+                    root=True,
+                    reason="module-level value",
+                    kind="global",
+                )
+            ]
+        if o.kind == "literal" and o.text == "None":
+            return [
+                Step(
+                    file,
+                    o.line,
+                    here,
+                    f"`{label}` is set to None here",
+                    root=True,
+                    reason="assigned None",
+                    kind="none",
+                )
+            ]
+        return [Step(file, o.line, here, f"`{short(label)}` = `{short(o.text)}`")]
+
+    def trace_return(self, sym: Symbol, depth: int) -> list[Step]:
+        """Why a function's return value is what it is: its None paths, else what it returns."""
+        if sym.none_paths:
+            np = _best_none_path(sym)
+            return [
+                Step(
+                    sym.file,
+                    np.line,
+                    sym.id,
+                    f"`{sym.id}` returns None ({np.reason})",
+                    root=True,
+                    reason=np.reason,
+                    kind="none",
+                )
+            ]
+        fn = self.func_node(sym)
+        if fn is not None and depth <= MAX_DEPTH:
+            for ret in flow.returns(fn):
+                value = ret.named_children[0] if ret.named_children else None
+                if value is None:
+                    continue
+                trail = self.trace_expr(sym.file, ret.start_point[0] + 1, value, depth + 1)
+                if trail and trail[0].root:
+                    return trail
+        return [
+            Step(
+                sym.file, sym.line, sym.id, f"`{sym.id}` produces the value", end_line=sym.end_line
+            )
+        ]
+
+    def _trace_param(self, file: str, func: Node, o: flow.Origin, depth: int) -> list[Step]:
+        here = self.sym_at(file, func.start_point[0] + 1)
+        recv = Step(file, func.start_point[0] + 1, here, f"receives `{o.name}` from its caller")
+        for caller in self._callers_of(file, func):
+            cfile, cline = caller
+            for call in flow.receivers(self.tree(cfile).root_node, cline, None, "call"):
+                target = self.resolve_call(
+                    cfile, call.start_point[0] + 1, flow.text(call.child_by_field_name("function"))
+                )
+                if target is None or target.id != here:
+                    continue
+                index = o.param_index
+                if index is not None and flow.parameters(func)[:1] in (["self"], ["cls"]):
+                    index -= 1
+                arg = flow.call_argument(call, index, o.name)
+                if arg is not None:
+                    return [*self.trace_expr(cfile, cline, arg, depth + 1), recv]
+        return [recv]
+
+    def _callers_of(self, file: str, func: Node) -> list[tuple[str, int]]:
+        """Where the function was called from: the traceback's outer frame first, then the graph."""
+        sym_id = self.sym_at(file, func.start_point[0] + 1)
+        out: list[tuple[str, int]] = []
+        for outer, inner in zip(self.frames, self.frames[1:], strict=False):
+            if inner.symbol == sym_id:
+                out.append((outer.file, outer.line))
+        if sym_id:
+            for caller, line in self.index.callers(sym_id)[:5]:
+                csym = self.index.symbols.get(caller)
+                if csym is not None and (csym.file, line) not in out:
+                    out.append((csym.file, line))
+        return out
+
+    def _trace_attribute(self, file: str, o: flow.Origin, depth: int) -> list[Step]:
+        """`obj.attr`: a module-level name, a class field, or `self.attr = ...` in a method."""
+        assert o.node is not None
+        attr = o.name or ""
+        obj = flow.text(o.node.child_by_field_name("object"))
+        here = self.sym_at(file, o.line)
+        if obj in ("self", "cls"):
+            sym = self.index.symbol_at(file, o.line)
+            cls_id = sym.id.rsplit(".", 1)[0] if sym else None
+            cls = self.symbol(cls_id)
+            if cls is not None and cls.kind == "class":
+                tree = self.tree(cls.file)
+                for n in flow.walk(tree.root_node):
+                    if not (cls.line - 1 <= n.start_point[0] <= cls.end_line - 1):
+                        continue
+                    if n.type == "assignment":
+                        left = n.child_by_field_name("left")
+                        right = n.child_by_field_name("right")
+                        if flow.text(left) == f"self.{attr}" and right is not None:
+                            line = n.start_point[0] + 1
+                            trail = self.trace_expr(cls.file, line, right, depth + 1)
+                            return [*trail, Step(file, o.line, here, f"reads `self.{attr}`")]
+        for a in self.index.assignments:
+            if a.name == attr and (obj.endswith(a.module.rsplit(".", 1)[-1]) or obj == a.module):
+                return [
+                    Step(
+                        a.file,
+                        a.line,
+                        a.module,
+                        f"`{a.module}.{attr}` = `{short(a.value)}`",
+                        root=True,
+                        reason=_value_reason(a.value),
+                        kind="global",
+                    )
+                ]
+        field_site = self.find_field(attr)
+        if field_site is not None:
+            ffile, fline, owner = field_site
+            return [
+                Step(
+                    ffile,
+                    fline,
+                    owner,
+                    f"`{attr}` is defined here",
+                    root=True,
+                    reason="field definition",
+                    kind="field",
+                )
+            ]
+        return [Step(file, o.line, here, f"`{short(o.text)}`")]
+
+    def find_field(self, attr: str) -> tuple[str, int, str] | None:
+        """A class-level field `attr: T = ...` or `attr = ...` in a repo class."""
+        pat = re.compile(rf"^\s+{re.escape(attr)}\s*[:=]")
+        for sym in self.index.symbols.values():
+            if sym.kind != "class":
+                continue
+            lines = self.index.lines(sym.file)
+            for ln in range(sym.line, min(sym.end_line, len(lines)) + 1):
+                if pat.match(lines[ln - 1]):
+                    return sym.file, ln, sym.id
+        return None
+
+    # -- helpers ------------------------------------------------------------------------------
+    def nodes_at(self, site: Site, attr: str | None, kind: str) -> list[Node]:
+        tree = self.tree(site.file)
+        scope = flow.enclosing_function(tree, site.line) or tree.root_node
+        return flow.receivers(scope, site.line, attr, kind)
+
+    def identifiers_at(self, site: Site) -> list[Node]:
+        tree = self.tree(site.file)
+        scope = flow.enclosing_function(tree, site.line) or tree.root_node
+        found = flow.nodes_on_line(scope, site.line, ("identifier", "call", "attribute"))
+        return [n for n in found if n.start_point[0] == site.line - 1]
+
+
+def _best_none_path(sym: Symbol):  # type: ignore[no-untyped-def]
+    explicit = [p for p in sym.none_paths if p.reason != "fall-through"]
+    return (explicit or list(sym.none_paths))[0]
+
+
+def none_call_reason(callee: str | None, call_text: str) -> str:
+    if not callee:
+        return ""
+    tail = callee.rsplit(".", 1)[-1]
+    if tail in ("get", "getenv") and "," in call_text and not call_text.rstrip().endswith("None)"):
+        return ""  # a default was given
+    if tail == "getattr" and not call_text.replace(" ", "").endswith(",None)"):
+        return ""
+    if tail == "next" and not call_text.replace(" ", "").endswith(",None)"):
+        return ""
+    return NONE_CALLS.get(tail, "")
+
+
+def _value_reason(value: str) -> str:
+    if "getenv" in value or "environ" in value:
+        return "read from the environment"
+    return "module-level value"
+
+
+def short(s: str, n: int = 60) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def similar(name: str, pool: list[str], cutoff: float = 0.75) -> list[str]:
+    """Names in the pool that look like misspellings of `name` (never `name` itself)."""
+    others = sorted({p for p in pool if p and p != name})
+    return difflib.get_close_matches(name, others, n=3, cutoff=cutoff)

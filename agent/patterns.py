@@ -1,0 +1,83 @@
+"""Failure patterns: data files in debugai.prompts/patterns, matched against the final exception."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    category: str
+    strategy: str
+    types: tuple[str, ...]
+    message: re.Pattern[str]
+    explanation: str
+    fix: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    pattern: Pattern
+    groups: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> tuple[Pattern, ...]:
+    folder = resources.files("debugai.prompts").joinpath("patterns")
+    out: list[Pattern] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        data = tomllib.loads(entry.read_text(encoding="utf-8"))
+        for p in data.get("pattern", []):
+            out.append(
+                Pattern(
+                    id=p["id"],
+                    category=p["category"],
+                    strategy=p["strategy"],
+                    types=tuple(p.get("types", ())),
+                    message=re.compile(p.get("message", ""), re.S),
+                    explanation=p.get("explanation", ""),
+                    fix=p.get("fix", ""),
+                )
+            )
+    return tuple(out)
+
+
+def short_type(exc_type: str) -> str:
+    return exc_type.rsplit(".", 1)[-1]
+
+
+def match(exc_type: str, message: str) -> list[Match]:
+    """Every pattern matching an exception, in priority order."""
+    name = short_type(exc_type)
+    found = []
+    for p in load_patterns():
+        if p.types and name not in p.types:
+            continue
+        m = p.message.search(message or "")
+        if m is None:
+            continue
+        found.append(Match(p, {k: v for k, v in m.groupdict().items() if v is not None}))
+    return found
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def fill(template: str, variables: dict[str, str]) -> str:
+    """Fill a pattern template; variables a strategy could not find read as `?`."""
+    text = template.format_map(_Blank({k: v for k, v in variables.items() if v}))
+    return re.sub(r"\s+", " ", text).strip()

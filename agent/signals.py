@@ -1,0 +1,168 @@
+"""Evidence every diagnosis uses, whatever the failure: frames, graph rank, shared state, git."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import networkx as nx
+from debugai.agent import flow
+from debugai.agent.analysis import Analyzer, Step
+from debugai.agent.strategies import Suspect, from_trail
+
+if TYPE_CHECKING:
+    from debugai.indexers import CodeIndex
+
+MUTABLE_DEFAULT = ("list", "dictionary", "set")
+MUTATORS = re.compile(r"\.(append|extend|update|add|setdefault|insert|pop|clear)\(|\[[^\]]+\]\s*=")
+
+
+def frame_suspects(an: Analyzer) -> list[Suspect]:
+    """The traceback's own repo frames: the innermost is the classic baseline guess."""
+    out = []
+    n = len(an.frames)
+    for i, site in enumerate(reversed(an.frames)):
+        score = 0.35 if i == 0 else max(0.1, 0.25 - 0.04 * i)
+        sym = an.symbol(site.symbol)
+        why = "raises here" if i == 0 else f"frame {n - i} of {n} in the traceback"
+        step = Step(site.file, site.line, site.symbol, why)
+        s = from_trail(an, [step], score, {})
+        if sym is not None and sym.kind == "function":
+            s.end_line = site.line
+        out.append(s)
+    return out
+
+
+def shared_state_suspects(an: Analyzer) -> list[Suspect]:
+    """Mutable defaults and module-level containers mutated by the functions involved."""
+    out: list[Suspect] = []
+    involved = {s.symbol for s in an.frames if s.symbol}
+    for sym_id in list(involved):
+        involved.update(c for c, _ in an.index.callees(sym_id))
+    for sym_id in sorted(involved):
+        sym = an.symbol(sym_id)
+        fn = an.func_node(sym) if sym is not None and sym.kind == "function" else None
+        if sym is None or fn is None:
+            continue
+        params = fn.child_by_field_name("parameters")
+        for p in params.named_children if params is not None else []:
+            value = p.child_by_field_name("value")
+            if p.type in ("default_parameter", "typed_default_parameter") and value is not None:
+                is_call = value.type == "call" and flow.text(value).split("(")[0] in (
+                    "list",
+                    "dict",
+                    "set",
+                    "defaultdict",
+                )
+                if value.type in MUTABLE_DEFAULT or is_call:
+                    line = p.start_point[0] + 1
+                    step = Step(
+                        sym.file,
+                        line,
+                        sym.id,
+                        f"mutable default `{flow.text(p)}` is shared between calls",
+                        root=True,
+                        reason="mutable default argument",
+                        kind="shared",
+                    )
+                    out.append(from_trail(an, [step], 0.7, {}))
+    modules = {an.index.module_of(s.file) for s in an.frames}
+    for a in an.index.assignments:
+        if a.module not in modules or not re.match(
+            r"^(\{|\[|dict\(|list\(|set\(|defaultdict)", a.value
+        ):
+            continue
+        for sym_id in involved:
+            sym = an.symbol(sym_id)
+            if sym is None or sym.file != a.file:
+                continue
+            lines = an.index.lines(sym.file)[sym.line - 1 : sym.end_line]
+            if any(a.name in ln and MUTATORS.search(ln) for ln in lines):
+                step = Step(
+                    a.file,
+                    a.line,
+                    a.module,
+                    f"module-level `{a.name}` is mutated by `{sym.id}`",
+                    root=True,
+                    reason="shared module state",
+                    kind="shared",
+                )
+                out.append(from_trail(an, [step], 0.6, {}))
+                break
+    return out
+
+
+def pagerank(index: CodeIndex, seeds: list[str], limit: int = 400) -> dict[str, float]:
+    """Personalised PageRank from the frames over their graph neighbourhood (kept small)."""
+    seeds = [s for s in seeds if s in index.graph]
+    if not seeds:
+        return {}
+    nodes = index.neighbourhood(seeds, hops=2)
+    nodes.update(seeds)
+    if len(nodes) > limit:
+        nodes = set(sorted(nodes)[:limit]) | set(seeds)
+    sub = nx.DiGraph()
+    for u, v, data in index.graph.subgraph(nodes).edges(data=True):
+        if data.get("kind") in ("calls", "imports", "reads_env", "inherits"):
+            sub.add_edge(u, v)
+            sub.add_edge(v, u)  # values flow both ways along a call
+    if sub.number_of_nodes() == 0:
+        return {}
+    personal = {n: (1.0 if n in seeds else 0.0) for n in sub.nodes}
+    if not any(personal.values()):
+        return {}
+    try:
+        return dict(nx.pagerank(sub, alpha=0.85, personalization=personal, max_iter=100))
+    except nx.PowerIterationFailedConvergence:
+        return {}
+
+
+def blame(root: Path, file: str, start: int, end: int) -> tuple[str, int] | None:
+    """(short sha, commit time) of the newest commit touching the lines, if a git checkout."""
+    if not (root / ".git").exists():
+        return None
+    try:
+        out = subprocess.run(
+            [
+                "git",
+                "-C",
+                str(root),
+                "blame",
+                "--line-porcelain",
+                "-L",
+                f"{start},{end}",
+                "--",
+                file,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if out.returncode != 0:
+        return None
+    best: tuple[str, int] | None = None
+    sha = ""
+    for line in out.stdout.splitlines():
+        if re.match(r"^[0-9a-f]{40} ", line):
+            sha = line[:40]
+        elif line.startswith("committer-time ") and not sha.startswith("0000000"):
+            t = int(line.split()[1])
+            if best is None or t > best[1]:
+                best = (sha[:10], t)
+    return best
+
+
+def recency_bonus(commit_time: int, newest: int) -> float:
+    """Up to 0.05 for the most recently touched candidates: fresh code breaks more often."""
+    age_days = max(0.0, (newest - commit_time) / 86400)
+    return 0.05 / (1.0 + age_days / 7.0)
+
+
+def now() -> float:
+    return time.perf_counter()

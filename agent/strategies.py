@@ -1,0 +1,670 @@
+"""Strategies of the static engine: each follows one family of failures back to its origin.
+
+A strategy returns Suspects; the wording shown to the user comes from the pattern files in
+debugai.prompts/patterns, filled with the variables a strategy found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from debugai.agent import flow
+from debugai.agent.analysis import Analyzer, Site, Step, short, similar
+from debugai.agent.patterns import Match
+
+TEXT_CONFIG_FILES = (".env", ".env.example", ".env.sample", ".flaskenv")
+TEXT_CONFIG_SUFFIXES = (".env", ".ini", ".cfg", ".toml", ".yaml", ".yml", ".conf")
+DRIVERS = {
+    "psycopg2": "postgresql",
+    "psycopg": "postgresql",
+    "asyncpg": "postgresql+asyncpg",
+    "pymysql": "mysql+pymysql",
+    "MySQLdb": "mysql",
+    "aiosqlite": "sqlite+aiosqlite",
+    "aiomysql": "mysql+aiomysql",
+    "cx_Oracle": "oracle",
+    "oracledb": "oracle",
+    "pyodbc": "mssql+pyodbc",
+}
+LOOP_BOUND = re.compile(
+    r"\b(AsyncClient|ClientSession|create_async_engine|async_sessionmaker|asyncio\.(Lock|Queue|"
+    r"Event|Semaphore|Condition)|get_event_loop|new_event_loop|AsyncIOMotorClient|Redis)\s*\("
+)
+BLOCKING = re.compile(
+    r"\b(time\.sleep|requests\.(get|post|put|delete|request)|urlopen|subprocess\.(run|call|"
+    r"check_output)|socket\.create_connection)\s*\("
+)
+
+
+@dataclass(slots=True)
+class Suspect:
+    file: str
+    line: int
+    end_line: int
+    symbol: str | None
+    score: float
+    why: str
+    chain: list[Step] = field(default_factory=list)
+    variables: dict[str, str] = field(default_factory=dict)
+
+
+Strategy = Callable[[Analyzer, Match], list[Suspect]]
+
+
+def site_label(file: str, line: int) -> str:
+    return f"{file}:{line}"
+
+
+def from_trail(an: Analyzer, trail: list[Step], score: float, extra: dict[str, str]) -> Suspect:
+    """A suspect at the trail's root, with the trail + raise site as its chain."""
+    root = trail[0]
+    raise_site = an.raise_site
+    chain = list(trail)
+    if raise_site is not None and (chain[-1].file, chain[-1].line) != (
+        raise_site.file,
+        raise_site.line,
+    ):
+        chain.append(Step(raise_site.file, raise_site.line, raise_site.symbol, "raises here"))
+    variables = {
+        "producer": root.symbol or root.file,
+        "producer_site": site_label(root.file, root.line),
+        "reason": root.reason or root.explanation,
+        **extra,
+    }
+    end = root.end_line or root.line
+    return Suspect(
+        root.file, root.line, end, root.symbol, score, root.explanation, chain, variables
+    )
+
+
+def trail_score(trail: list[Step]) -> float:
+    if not trail:
+        return 0.0
+    root = trail[0]
+    if root.root and root.kind in ("none", "coroutine", "env"):
+        return 0.9
+    if root.root:
+        return 0.75
+    return 0.55 if len(trail) > 1 else 0.4
+
+
+def best_trail(an: Analyzer, site: Site, nodes: list[flow.Node]) -> list[Step]:
+    best: list[Step] = []
+    for node in nodes[:6]:
+        trail = an.trace_expr(site.file, site.line, node)
+        if trail_score(trail) > trail_score(best):
+            best = trail
+    return best
+
+
+# -- strategies -------------------------------------------------------------------------------
+def none_value(an: Analyzer, m: Match) -> list[Suspect]:
+    site = an.raise_site
+    if site is None:
+        return []
+    attr = m.groups.get("attr")
+    op = m.groups.get("op", "")
+    nodes: list[flow.Node] = []
+    if an.raised_in_repo:
+        if attr:
+            nodes = an.nodes_at(site, attr, "attribute")
+        elif op == "subscriptable":
+            nodes = an.nodes_at(site, None, "subscript")
+        elif op == "iterable":
+            nodes = an.nodes_at(site, None, "iter")
+    nodes = nodes or an.identifiers_at(site)
+    trail = best_trail(an, site, nodes)
+    if not trail:
+        return []
+    receiver = short(flow.text(nodes[0])) if nodes else "?"
+    extra = {
+        "attr": attr or "",
+        "receiver": receiver,
+        "op": op,
+        "typ": m.groups.get("typ", ""),
+        "raise_site": site_label(site.file, site.line),
+    }
+    return [from_trail(an, trail, trail_score(trail), extra)]
+
+
+def coroutine(an: Analyzer, m: Match) -> list[Suspect]:
+    out = none_value(an, m)
+    for s in out:
+        root = s.chain[0] if s.chain else None
+        if root is not None and root.kind == "coroutine":
+            s.variables["callee"] = (
+                root.explanation.split("`")[1] if "`" in root.explanation else ""
+            )
+            s.score = 0.95
+    if any(s.chain and s.chain[0].kind == "coroutine" for s in out):
+        return out
+    # Search the functions on the way for a call to a coroutine function without await.
+    for site in reversed(an.frames):
+        sym = an.symbol(site.symbol)
+        fn = an.func_node(sym) if sym else None
+        if sym is None or fn is None:
+            continue
+        for call in flow.calls_in(fn):
+            line = call.start_point[0] + 1
+            callee = an.resolve_call(
+                sym.file, line, flow.text(call.child_by_field_name("function"))
+            )
+            if callee and an.is_async(callee) and not flow.is_awaited(call):
+                step = Step(
+                    sym.file,
+                    line,
+                    sym.id,
+                    f"calls `{callee.id}` without `await`",
+                    root=True,
+                    reason="missing await",
+                    kind="coroutine",
+                )
+                out.append(from_trail(an, [step], 0.85, {"callee": callee.id}))
+    return out
+
+
+def dict_key(an: Analyzer, m: Match) -> list[Suspect]:
+    key = m.groups.get("key", "")
+    site = an.raise_site
+    if site is None:
+        return []
+    nodes = an.nodes_at(site, key, "key") or an.nodes_at(site, None, "subscript")
+    if any("environ" in flow.text(n) for n in nodes):
+        return env_key(an, m)
+    trail = best_trail(an, site, nodes) if nodes else []
+    if not trail:
+        return env_key(an, m) if key.isupper() else []
+    extra = {"key": key, "raise_site": site_label(site.file, site.line)}
+    # Which keys does the producer build? A near-miss of the wanted key is the likely culprit.
+    for step in trail:
+        sym = an.symbol(step.symbol)
+        fn = an.func_node(sym) if sym else None
+        if fn is None or sym is None:
+            continue
+        built = flow.dict_keys(fn)
+        close = similar(key, [k for k, _ in built], cutoff=0.5)
+        if close:
+            line = next(ln for k, ln in built if k == close[0])
+            root = Step(
+                sym.file,
+                line,
+                sym.id,
+                f"`{sym.id}` builds the dict with key `{close[0]}`, not `{key}`",
+                root=True,
+                reason=f"writes `{close[0]}`",
+                kind="key",
+            )
+            s = from_trail(an, [root, *trail[trail.index(step) + 1 :]], 0.9, extra)
+            s.variables["similar"] = f"key `{close[0]}`"
+            return [s]
+    s = from_trail(an, trail, trail_score(trail) - 0.1, extra)
+    s.variables["similar"] = "other keys"
+    return [s]
+
+
+def _config_texts(an: Analyzer) -> list[tuple[str, int, str]]:
+    """(file, line, text) of small non-Python config files at the repo's top levels."""
+    out: list[tuple[str, int, str]] = []
+    root = an.index.root
+    for path in sorted(root.glob("*")) + sorted(root.glob("*/*")):
+        name = path.name
+        if ".venv" in path.parts or "node_modules" in path.parts or not path.is_file():
+            continue
+        if not (
+            name in TEXT_CONFIG_FILES
+            or name.startswith(".env")
+            or path.suffix in TEXT_CONFIG_SUFFIXES
+            or name.startswith("requirements")
+            or name in ("Dockerfile", "Procfile")
+        ):
+            continue
+        try:
+            if path.stat().st_size > 200_000:
+                continue
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        rel = path.relative_to(root).as_posix()
+        out.extend((rel, i + 1, t) for i, t in enumerate(lines))
+    return out
+
+
+def env_key(an: Analyzer, m: Match) -> list[Suspect]:
+    var = m.groups.get("key") or m.groups.get("var") or ""
+    reads = [r for r in an.index.env_reads if r.var == var]
+    names = [r.var for r in an.index.env_reads]
+    for _, _, text in _config_texts(an):
+        names.extend(re.findall(r"\b([A-Z][A-Z0-9_]{2,})\s*[=:]", text))
+    close = similar(var, names)
+    sim = f"A similar name exists: `{close[0]}` — a misspelling?" if close else ""
+    out = []
+    for r in reads[:3]:
+        step = Step(
+            r.file,
+            r.line,
+            r.symbol,
+            f"reads environment variable `{var}` ({r.how})",
+            root=True,
+            reason="environment variable not set",
+            kind="env",
+        )
+        out.append(from_trail(an, [step], 0.85, {"var": var, "similar": sim}))
+    if close:  # the other spelling's place: one of the two is wrong
+        for r in an.index.env_reads:
+            if r.var == close[0]:
+                step = Step(
+                    r.file,
+                    r.line,
+                    r.symbol,
+                    f"reads `{close[0]}` (vs `{var}`)",
+                    root=True,
+                    reason="variable name differs",
+                    kind="env",
+                )
+                out.append(from_trail(an, [step], 0.8, {"var": var, "similar": sim}))
+    return out
+
+
+def db_url(an: Analyzer, m: Match) -> list[Suspect]:
+    scheme = m.groups.get("scheme", "").split(".")[0]
+    out: list[Suspect] = []
+    pat = re.compile(rf"\b{re.escape(scheme)}(\+\w+)?://" if scheme else r"\w+(\+\w+)?://")
+    hits: list[tuple[str, int, str]] = []
+    for file in an.index.files:
+        for i, text in enumerate(an.index.lines(file)):
+            if pat.search(text):
+                hits.append((file, i + 1, text))
+    hits.extend(h for h in _config_texts(an) if pat.search(h[2]))
+    for file, line, text in hits[:4]:
+        sym = an.sym_at(file, line) if file.endswith(".py") else None
+        step = Step(
+            file,
+            line,
+            sym,
+            f"builds the database URL: `{short(text.strip())}`",
+            root=True,
+            reason="URL scheme",
+            kind="config",
+        )
+        out.append(from_trail(an, [step], 0.85 if file.endswith(".py") else 0.8, {}))
+    for r in an.index.env_reads:
+        if re.search(r"(URL|DSN|URI)", r.var):
+            step = Step(
+                r.file,
+                r.line,
+                r.symbol,
+                f"reads the database URL from `{r.var}`",
+                root=True,
+                reason="URL from the environment",
+                kind="env",
+            )
+            out.append(from_trail(an, [step], 0.6, {}))
+    return out
+
+
+def missing_module(an: Analyzer, m: Match) -> list[Suspect]:
+    module = m.groups.get("module", "")
+    top = module.split(".")[0]
+    out: list[Suspect] = []
+    declared = _declared_dependencies(an.index.root)
+    in_repo = an.index.file_of(top) is not None or any(
+        mod.split(".")[0] == top for mod in (an.index.module_of(f) for f in an.index.files) if mod
+    )
+    if top in DRIVERS:  # a driver SQLAlchemy loads for a URL: the URL chose it
+        for s in db_url(an, Match(m.pattern, {"scheme": DRIVERS[top].split("+")[0]})):
+            s.score = max(s.score, 0.8)
+            s.variables["reason"] = f"the database URL selects the `{top}` driver"
+            out.append(s)
+    importers = []
+    pat = re.compile(rf"^\s*(from\s+{re.escape(module)}\b|import\s+{re.escape(module)}\b)")
+    for file in an.index.files:
+        for i, text in enumerate(an.index.lines(file)):
+            if pat.match(text):
+                importers.append((file, i + 1))
+    reason = (
+        f"`{top}` is declared in the project's dependencies but not installed here"
+        if top.lower() in declared
+        else f"`{top}` is imported but not declared in the project's dependencies"
+    )
+    sim = ""
+    if in_repo or an.index.close_matches(module):
+        close = an.index.close_matches(module, 1)
+        sim = f"Did you mean `{close[0]}`?" if close else ""
+    for file, line in importers[:3]:
+        step = Step(
+            file,
+            line,
+            an.sym_at(file, line),
+            f"imports `{module}`",
+            root=True,
+            reason=reason,
+            kind="import",
+        )
+        out.append(
+            from_trail(an, [step], 0.75, {"module": module, "reason": reason, "similar": sim})
+        )
+    return out
+
+
+def _declared_dependencies(root: Path) -> set[str]:
+    names: set[str] = set()
+    for path in list(root.glob("requirements*.txt")) + list(root.glob("*/requirements*.txt")):
+        for text in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            m = re.match(r"\s*([A-Za-z0-9_.\-]+)", text)
+            if m and not text.strip().startswith(("#", "-")):
+                names.add(m.group(1).lower().replace("-", "_"))
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file():
+        text = pyproject.read_text(encoding="utf-8", errors="replace")
+        names.update(n.lower().replace("-", "_") for n in re.findall(r'"([A-Za-z0-9_.\-]+)', text))
+    return names
+
+
+def signature(an: Analyzer, m: Match) -> list[Suspect]:
+    site = an.raise_site
+    name = (m.groups.get("name") or "").removesuffix("()")
+    out: list[Suspect] = []
+    targets: list[str] = []
+    if site is not None:
+        for callee, text in an.index.calls_at(site.file, site.line):
+            if not name or text.endswith(name.rsplit(".", 1)[-1]) or callee.endswith(name):
+                targets.append(callee)
+    if name and not targets:
+        targets = an.index.resolve_name(name)[:2]
+    for tid in targets[:2]:
+        sym = an.symbol(tid)
+        if sym is None:
+            continue
+        if sym.kind == "class":
+            sym = an.symbol(sym.id + ".__init__") or sym
+        fn = an.func_node(sym)
+        params = fn.child_by_field_name("parameters") if fn is not None else None
+        end = params.end_point[0] + 1 if params is not None else sym.line
+        step = Step(
+            sym.file,
+            sym.line,
+            sym.id,
+            f"defines `{sym.id}{sym.signature or ''}`",
+            root=True,
+            reason="the definition's signature",
+            kind="signature",
+            end_line=end,
+        )
+        extra = {"raise_site": site_label(site.file, site.line) if site else "?"}
+        out.append(from_trail(an, [step], 0.8, extra))
+    if site is not None and an.raised_in_repo:
+        call = Step(
+            site.file,
+            site.line,
+            site.symbol,
+            "calls it with the old arguments",
+            root=True,
+            reason="the call site",
+            kind="call",
+        )
+        out.append(from_trail(an, [call], 0.7, {"raise_site": site_label(site.file, site.line)}))
+    out.extend(_defaults_instantiated(an, name))
+    return out
+
+
+def _defaults_instantiated(an: Analyzer, name: str) -> list[Suspect]:
+    """FastAPI: `repo: Repo = Repo()` in a signature instead of `Depends(Repo)`."""
+    cls = name.split(".")[0] if name else ""
+    if not cls or not cls[:1].isupper():
+        return []
+    out = []
+    pat = re.compile(rf"[:,(]\s*\w+\s*(:\s*[\w\[\]., ]+)?=\s*{re.escape(cls)}\(")
+    for file in an.index.files:
+        for i, text in enumerate(an.index.lines(file)):
+            if pat.search(text):
+                step = Step(
+                    file,
+                    i + 1,
+                    an.sym_at(file, i + 1),
+                    f"instantiates `{cls}()` as a default instead of `Depends({cls})`",
+                    root=True,
+                    reason="default instantiated at import",
+                    kind="depends",
+                )
+                out.append(from_trail(an, [step], 0.88, {}))
+    return out
+
+
+def validation(an: Analyzer, m: Match) -> list[Suspect]:
+    first = an.trace.final.message.splitlines()[0] if an.trace.final.message else ""
+    mm = re.search(r"for (\w+)", first)
+    model = mm.group(1) if mm else m.groups.get("name", "")
+    fields = [
+        ln.strip()
+        for ln in an.trace.final.message.splitlines()[1:]
+        if re.fullmatch(r"[A-Za-z_][\w.]*", ln.strip())
+    ]
+    out: list[Suspect] = []
+    site = an.raise_site
+    if site is not None and an.raise_site is not None:
+        nodes = [n for n in an.nodes_at(site, None, "call") if model in flow.text(n)]
+        args: list[flow.Node] = []
+        for call in nodes:
+            argl = call.child_by_field_name("arguments")
+            if argl is not None:
+                args.extend(a for a in argl.named_children if a.type != "comment")
+        trail = best_trail(
+            an, site, [a.named_children[-1] if a.named_children else a for a in args]
+        )
+        if trail:
+            out.append(
+                from_trail(
+                    an,
+                    trail,
+                    trail_score(trail) - 0.05,
+                    {"name": model, "raise_site": site_label(site.file, site.line)},
+                )
+            )
+    for sym_id in an.index.resolve_name(model)[:1]:
+        sym = an.symbol(sym_id)
+        if sym is None:
+            continue
+        lines = an.index.lines(sym.file)
+        for f in fields[:2]:
+            leaf = f.split(".")[-1]
+            for ln in range(sym.line, min(sym.end_line, len(lines)) + 1):
+                if re.match(rf"\s+{re.escape(leaf)}\s*:", lines[ln - 1]):
+                    step = Step(
+                        sym.file,
+                        ln,
+                        sym.id,
+                        f"declares field `{leaf}` of `{model}`",
+                        root=True,
+                        reason=f"field `{leaf}` no longer matches the data",
+                        kind="field",
+                    )
+                    out.append(from_trail(an, [step], 0.7, {"name": model}))
+    return out
+
+
+def settings_validation(an: Analyzer, m: Match) -> list[Suspect]:
+    out = validation(an, m)
+    for s in out:
+        s.score += 0.1
+    return out
+
+
+def lazy_load(an: Analyzer, m: Match) -> list[Suspect]:
+    out: list[Suspect] = []
+    for site in reversed(an.frames[-3:]):
+        nodes = an.nodes_at(site, None, "attribute")
+        trail = best_trail(an, site, nodes)
+        if trail and trail[0].symbol:
+            sym = an.symbol(trail[0].symbol)
+            line = trail[0].line
+            if sym is not None:
+                lines = an.index.lines(sym.file)
+                for ln in range(sym.line, min(sym.end_line, len(lines)) + 1):
+                    if re.search(r"\b(select|query|execute|get|scalars?)\(", lines[ln - 1]):
+                        line = ln
+                        break
+                trail[0] = Step(
+                    sym.file,
+                    line,
+                    sym.id,
+                    f"`{sym.id}` loads the object",
+                    root=True,
+                    reason="loads it",
+                    kind="session",
+                )
+            out.append(from_trail(an, trail, 0.8, {"raise_site": site_label(site.file, site.line)}))
+            break
+    return out
+
+
+def event_loop(an: Analyzer, m: Match) -> list[Suspect]:
+    out: list[Suspect] = []
+    for a in an.index.assignments:
+        if LOOP_BOUND.search(a.value):
+            step = Step(
+                a.file,
+                a.line,
+                a.module,
+                f"creates `{a.name}` at import time",
+                root=True,
+                reason=f"`{a.name}` is created outside the running loop",
+                kind="loop",
+            )
+            out.append(from_trail(an, [step], 0.8, {"reason": step.reason}))
+    for site in an.frames:
+        if re.search(r"asyncio\.run\(|run_until_complete\(", an.line_text(site.file, site.line)):
+            step = Step(
+                site.file,
+                site.line,
+                site.symbol,
+                "starts a new event loop here",
+                root=True,
+                reason="asyncio.run() inside a running loop",
+                kind="loop",
+            )
+            out.append(from_trail(an, [step], 0.75, {"reason": step.reason}))
+    return out
+
+
+def blocking(an: Analyzer, m: Match) -> list[Suspect]:
+    out: list[Suspect] = []
+    seen: set[str] = set()
+    for site in an.frames:
+        for sym_id in [site.symbol, *[c for c, _ in an.index.callees(site.symbol or "")]]:
+            sym = an.symbol(sym_id)
+            if sym is None or sym.id in seen or sym.kind != "function":
+                continue
+            seen.add(sym.id)
+            lines = an.index.lines(sym.file)
+            for ln in range(sym.line, min(sym.end_line, len(lines)) + 1):
+                hit = BLOCKING.search(lines[ln - 1])
+                if hit and an.is_async(sym):
+                    step = Step(
+                        sym.file,
+                        ln,
+                        sym.id,
+                        f"blocking `{hit.group(1)}` in async code",
+                        root=True,
+                        reason="blocks the event loop",
+                        kind="blocking",
+                    )
+                    out.append(from_trail(an, [step], 0.85, {"callee": hit.group(1)}))
+    return out
+
+
+def circular_import(an: Analyzer, m: Match) -> list[Suspect]:
+    module_frames = [s for s in an.frames if s.function == "<module>"]
+    mm = re.search(r"from (?:partially initialized module )?'([\w.]+)'", an.trace.final.message)
+    name = re.search(r"cannot import name '(\w+)'", an.trace.final.message)
+    partial = mm.group(1) if mm else ""
+    mods = [an.index.module_of(s.file) or s.file for s in module_frames]
+    cycle = " -> ".join(mods)
+    out: list[Suspect] = []
+    for i, s in enumerate(module_frames):
+        mod = an.index.module_of(s.file)
+        first_of_cycle = mod == partial
+        score = 0.8 if first_of_cycle else 0.6 - 0.02 * i
+        step = Step(
+            s.file,
+            s.line,
+            mod,
+            f"imports at module level: `{short(s.source or '')}`",
+            root=True,
+            reason="module-level import",
+            kind="import",
+        )
+        out.append(
+            from_trail(an, [step], score, {"reason": cycle, "name": name.group(1) if name else "?"})
+        )
+    return out
+
+
+def assertion(an: Analyzer, m: Match) -> list[Suspect]:
+    site = an.raise_site
+    if site is None:
+        return []
+    out: list[Suspect] = []
+    nodes = an.identifiers_at(site)
+    for node in nodes[:8]:
+        trail = an.trace_expr(site.file, site.line, node)
+        if not trail:
+            continue
+        root = trail[0]
+        if root.symbol and root.symbol != site.symbol and not _is_test(root.file):
+            sym = an.symbol(root.symbol)
+            if sym is not None and root.kind != "none":
+                trail[0] = Step(
+                    sym.file,
+                    root.line,
+                    sym.id,
+                    f"`{sym.id}` computes the value",
+                    root=True,
+                    reason="code under test",
+                    kind="under-test",
+                    end_line=root.end_line,
+                )
+            out.append(
+                from_trail(an, trail, 0.75, {"raise_site": site_label(site.file, site.line)})
+            )
+    if not out and site.symbol:
+        for callee, _ in an.index.callees(site.symbol)[:4]:
+            sym = an.symbol(callee)
+            if sym is not None and not _is_test(sym.file):
+                step = Step(
+                    sym.file,
+                    sym.line,
+                    sym.id,
+                    f"`{sym.id}` is under test",
+                    root=True,
+                    reason="code under test",
+                    kind="under-test",
+                    end_line=sym.end_line,
+                )
+                out.append(from_trail(an, [step], 0.6, {}))
+    return out
+
+
+def _is_test(file: str) -> bool:
+    name = file.rsplit("/", 1)[-1]
+    return name.startswith("test_") or name.endswith("_test.py") or "/tests/" in f"/{file}"
+
+
+STRATEGIES: dict[str, Strategy] = {
+    "none_value": none_value,
+    "coroutine": coroutine,
+    "dict_key": dict_key,
+    "env_key": env_key,
+    "db_url": db_url,
+    "missing_module": missing_module,
+    "signature": signature,
+    "validation": validation,
+    "settings_validation": settings_validation,
+    "lazy_load": lazy_load,
+    "event_loop": event_loop,
+    "blocking": blocking,
+    "circular_import": circular_import,
+    "assertion": assertion,
+}

@@ -1,0 +1,77 @@
+"""`debugai explain`: the main job, a thin layer over debugai.api.explain."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from debugai.cli_app import app, console, guard
+from debugai.errors import UsageError
+
+FORMATS = ("text", "markdown", "json", "sarif")
+
+
+def parse_path_maps(specs: list[str]) -> list[tuple[str, str]]:
+    from debugai.agent.locate import parse_path_map
+
+    out = []
+    for spec in specs:
+        try:
+            out.append(parse_path_map(spec))
+        except ValueError as exc:
+            raise UsageError(f"--path-map {spec!r}: {exc}") from None
+    return out
+
+
+@app.command()
+@guard
+def explain(
+    trace: Annotated[
+        str, typer.Argument(help="Traceback file, or - to read standard input.")
+    ] = "-",
+    repo: Annotated[Path, typer.Option(help="Repository the traceback comes from.")] = Path("."),
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text|markdown|json|sarif")
+    ] = "text",
+    engine: Annotated[str, typer.Option(help="auto|static|llm|local")] = "auto",
+    budget: Annotated[int, typer.Option(help="Context budget in tokens.")] = 8000,
+    path_map: Annotated[
+        list[str] | None,
+        typer.Option("--path-map", help="Map paths from another machine: /app=. (repeatable)"),
+    ] = None,
+    show_context: Annotated[
+        bool, typer.Option("--show-context", help="Also print the code chosen as context.")
+    ] = False,
+) -> None:
+    """Explain a crash: the root cause first, then the chain of hops to the line that raised."""
+    from debugai.agent.traceback import read_input
+    from debugai.api import explain as run_explain
+
+    if format not in FORMATS:
+        raise UsageError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
+    if trace == "-" and sys.stdin.isatty():
+        raise UsageError("no traceback given: pass a file (debugai explain trace.txt) or pipe one")
+    text = read_input(trace)
+    diag = run_explain(
+        text, repo, engine=engine, budget=budget, path_map=parse_path_maps(path_map or [])
+    )
+    if format == "json":
+        from debugai.agent.render import render_json
+
+        console.print_json(render_json(diag)) if console.is_terminal else print(render_json(diag))
+    elif format == "sarif":
+        from debugai.agent.render import render_sarif
+
+        print(json.dumps(render_sarif([diag]), indent=2))
+    elif format == "markdown":
+        from debugai.agent.render import render_markdown
+
+        print(render_markdown(diag), end="")
+    else:
+        from debugai.commands.explain_text import print_text
+
+        print_text(diag, Path(repo), show_context=show_context)
