@@ -1,0 +1,94 @@
+"""`debugai eval`: score an engine on the curated cases, next to the two baselines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from debugai.cli_app import app, console, guard
+from debugai.errors import EvalFailure, UsageError
+
+
+@app.command("eval")
+@guard
+def eval_(
+    engine: Annotated[str, typer.Option(help="static|llm|local")] = "static",
+    cases: Annotated[str, typer.Option(help="Glob over case ids.")] = "*",
+    cases_dir: Annotated[Path | None, typer.Option(help="Folder of cases.")] = None,
+    jobs: Annotated[int, typer.Option(help="Cases run in parallel.")] = 2,
+    report: Annotated[
+        Path | None, typer.Option(help="Write report.json and report.md here.")
+    ] = None,
+    compare: Annotated[
+        Path | None, typer.Option(help="A previous report.json to flag regressions against.")
+    ] = None,
+    floor: Annotated[
+        Path | None, typer.Option(help="TOML of minimum scores; fail (exit 5) below them.")
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Re-run every case; fail if its output drifted.")
+    ] = False,
+) -> None:
+    """Score an engine on the eval cases (or, with --check, verify the cases themselves)."""
+    from debugai.evals import capture, harness
+    from debugai.evals import report as rep
+    from debugai.evals.case import CASES_DIR, discover
+
+    if engine not in ("static", "llm", "local"):
+        raise UsageError(f"unknown engine {engine!r}: choose static, llm or local")
+    selected = discover(cases_dir or CASES_DIR, cases)
+    if not selected:
+        raise UsageError(f"no case matches {cases!r}")
+    if check:
+        outcomes = [capture.process(c, check=True) for c in selected]
+        for o in outcomes:
+            mark = "[green]ok[/]  " if o.ok else "[red]FAIL[/]"
+            console.print(f"{mark} {o.case_id}: {o.message}", highlight=False)
+            for d in o.details:
+                console.print(f"       {d}", markup=False)
+        failed = [o.case_id for o in outcomes if not o.ok]
+        console.print(f"{len(outcomes) - len(failed)}/{len(outcomes)} cases reproduce")
+        if failed:
+            raise EvalFailure(f"{len(failed)} case(s) drifted or broke: {' '.join(failed)}")
+        return
+    results = harness.run_all(selected, engine, jobs)
+    data = harness.report_dict(results, engine, label=f"{engine} on {len(results)} cases")
+    _print_scoreboard(data)
+    errors = [r for r in results if r.error]
+    for r in errors:
+        console.print(f"[yellow]case {r.case_id} failed:[/] {r.error}", highlight=False)
+    previous = (
+        rep.load(compare) if compare else (rep.load(report / "report.json") if report else None)
+    )
+    regs = rep.regressions(previous, data) if previous else []
+    if report is not None:
+        rep.write(data, report, previous)
+        console.print(f"report written to {report}/report.md and report.json")
+    for r in regs:
+        console.print(f"[red]REGRESSION[/] {r}", highlight=False)
+    if floor is not None:
+        low = rep.below_floor(data, floor)
+        if low:
+            raise EvalFailure("scores under the committed floor: " + "; ".join(low))
+        console.print(f"all scores at or above the floor in {floor}")
+
+
+def _print_scoreboard(data: dict[str, object]) -> None:
+    from debugai.evals.report import HEADLINE, fmt
+
+    summary = data["summary"]
+    assert isinstance(summary, dict)
+    table = Table(title=f"debugai eval — {data['label']}", show_lines=False)
+    table.add_column("group")
+    table.add_column("system")
+    for m in HEADLINE:
+        table.add_column(m.replace("_at", "@"), justify="right")
+    for group, systems in summary.items():
+        for system, metrics in systems.items():
+            if group != "overall" and system != "engine":
+                continue
+            table.add_row(group, system, *[fmt(metrics.get(m), m) for m in HEADLINE])
+    console.print(table)
