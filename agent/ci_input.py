@@ -1,0 +1,215 @@
+"""Read what a CI run left behind — pytest JUnit XML, a pytest log, any log with tracebacks —
+into one record per failed test, each with the text debugai explains."""
+
+from __future__ import annotations
+
+import re
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+FailureKind = Literal["failure", "error"]
+
+
+@dataclass(slots=True)
+class TestFailure:
+    """One failed (or errored) test and the traceback text its report holds."""
+
+    __test__ = False  # not a pytest test class
+
+    test_id: str  # pytest node id when known, else the input's name
+    kind: FailureKind
+    message: str  # one line
+    text: str  # what explain() reads
+    source: str  # the input file it came from
+
+
+@dataclass(slots=True)
+class CiInput:
+    failures: list[TestFailure] = field(default_factory=list)
+    tests: int | None = None  # total tests run, when a JUnit report says
+    warnings: list[str] = field(default_factory=list)
+    read: int = 0  # inputs read successfully
+
+
+def read_inputs(paths: list[Path], repo_root: Path) -> CiInput:
+    """Every failure in the given files; unreadable files become warnings, never exceptions."""
+    result = CiInput()
+    for path in paths:
+        try:
+            raw = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+        except OSError as exc:
+            result.warnings.append(f"cannot read {path}: {exc.strerror or exc}")
+            continue
+        text = raw.decode("utf-8", errors="replace")
+        if _looks_like_xml(text):
+            try:
+                failures, total = parse_junit(text, path.name, repo_root)
+            except ET.ParseError as exc:
+                result.warnings.append(f"{path} is not valid JUnit XML: {exc}")
+                continue
+            result.tests = (result.tests or 0) + total
+        else:
+            failures = parse_log(text, path.name)
+        # The same run given as JUnit and as a log: report each test once (the first input wins).
+        seen = {f.test_id for f in result.failures}
+        result.failures.extend(f for f in failures if f.test_id not in seen)
+        result.read += 1
+    return result
+
+
+def _looks_like_xml(text: str) -> bool:
+    head = text.lstrip("\ufeff \t\r\n")[:200]
+    return head.startswith("<?xml") or head.startswith("<testsuite")
+
+
+def parse_junit(text: str, source: str, repo_root: Path) -> tuple[list[TestFailure], int]:
+    """The failures of a JUnit report (pytest's `--junitxml`) and how many tests it ran."""
+    root = ET.fromstring(text)
+    failures: list[TestFailure] = []
+    total = 0
+    for case in root.iter("testcase"):
+        total += 1
+        test_id = _node_id(case.get("classname", ""), case.get("name", ""), repo_root)
+        for child in case:
+            if child.tag not in ("failure", "error"):
+                continue
+            body = (child.text or "").strip("\n")
+            # pytest puts the whole assertion explanation in `message`; its first line is enough.
+            message = (child.get("message") or "").strip().split("\n", 1)[0]
+            message = message or _last_error_line(body)
+            kind: FailureKind = "failure" if child.tag == "failure" else "error"
+            failures.append(TestFailure(test_id, kind, _one_line(message), scrub(body), source))
+    return failures, total
+
+
+def _node_id(classname: str, name: str, repo_root: Path) -> str:
+    """pytest's dotted classname back to a node id: tests.test_a.TestX + t -> tests/test_a.py::TestX::t."""
+    if not classname:
+        return name
+    parts = classname.split(".")
+    for cut in range(len(parts), 0, -1):
+        path = "/".join(parts[:cut]) + ".py"
+        if (repo_root / path).is_file():
+            return "::".join([path, *parts[cut:], name])
+    return f"{classname}::{name}"
+
+
+# pytest's report: "==== FAILURES ====" then "____ test_name ____" per test, ended by the next
+# "====" banner; the short summary repeats "FAILED node_id - message".
+_BANNER = re.compile(r"^={3,} ?(.*?) ?={3,}$")
+_SECTION = re.compile(r"^_{3,} (.+?) _{3,}$")
+_CAPTURED = re.compile(r"^-{3,} .+ -{3,}$")  # "Captured stdout call", "generated xml file"
+_SUMMARY = re.compile(r"^(FAILED|ERROR) (\S+)(?: - (.*))?$")
+_ERROR_AT = re.compile(r"^ERROR at (?:setup|teardown) of (.+)$")
+
+
+def parse_log(text: str, source: str) -> list[TestFailure]:
+    """Failures from a pytest log, or one per traceback in any other log."""
+    lines = text.splitlines()
+    titles = {m.group(1) for ln in lines if (m := _BANNER.match(ln))}
+    if titles & {"FAILURES", "ERRORS", "test session starts"}:
+        return _parse_pytest_log(lines, source)
+    return _parse_plain_log(text, source)
+
+
+def _parse_pytest_log(lines: list[str], source: str) -> list[TestFailure]:
+    summary: dict[str, tuple[str, str]] = {}  # node id -> (kind word, message)
+    for ln in lines:
+        if m := _SUMMARY.match(ln.strip()):
+            summary[m.group(2)] = (m.group(1), m.group(3) or "")
+    failures: list[TestFailure] = []
+    section: str | None = None
+    kind: FailureKind = "failure"
+    body: list[str] = []
+    capturing = True
+
+    def close() -> None:
+        if section is None:
+            return
+        text = "\n".join(body).strip("\n")
+        name = _ERROR_AT.match(section)
+        head = name.group(1) if name else section
+        node, message = _match_summary(head, summary)
+        # The summary line is cut to the terminal width; the report's own `E` line is whole.
+        message = _last_error_line(text) or message
+        failures.append(TestFailure(node, kind, _one_line(message), scrub(text), source))
+
+    for ln in lines:
+        if banner := _BANNER.match(ln):
+            close()
+            section = None
+            title = banner.group(1)
+            kind = "error" if title == "ERRORS" else "failure"
+            continue
+        if m := _SECTION.match(ln):
+            close()
+            section, body, capturing = m.group(1), [], True
+            continue
+        if section is not None:
+            if _CAPTURED.match(ln):
+                capturing = (
+                    False  # captured output is noise for the diagnosis, and may hold secrets
+                )
+            elif capturing:
+                body.append(ln)
+    close()
+    return failures
+
+
+def _match_summary(head: str, summary: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """The node id whose tail is this section's title (`TestX.test_y` -> `...::TestX::test_y`)."""
+    tail = "::" + head.replace(".", "::")
+    for node, (_, message) in summary.items():
+        if node.endswith(tail) or node == head:
+            return node, message
+    return head, ""
+
+
+def _parse_plain_log(text: str, source: str) -> list[TestFailure]:
+    from debugai.agent.traceback import parse_all
+
+    traces = parse_all(text)
+    lines = text.splitlines()
+    starts = [t.start_line for t in traces]
+    failures: list[TestFailure] = []
+    for i, trace in enumerate(traces):
+        end = starts[i + 1] if i + 1 < len(starts) else len(lines)
+        chunk = "\n".join(lines[starts[i] : end])
+        final = trace.final
+        message = f"{final.type}: {final.message}" if final.message else final.type
+        label = trace.test_id or (source if len(traces) == 1 else f"{source} #{i + 1}")
+        failures.append(TestFailure(label, "failure", _one_line(message), scrub(chunk), source))
+    return failures
+
+
+_E_LINE = re.compile(r"^E\s+(\S.*)$")
+_EXC_LINE = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning)\b.*)$")
+
+
+def _last_error_line(text: str) -> str:
+    """The exception line of a pytest long report (the first `E ` line) or of a traceback."""
+    for ln in text.splitlines():
+        if m := _E_LINE.match(ln):
+            return m.group(1)
+    for ln in reversed(text.splitlines()):
+        if m := _EXC_LINE.match(ln.strip()):
+            return m.group(1)
+    return ""
+
+
+# pytest prints `self = environ({...})` for a KeyError raised by os.environ[...]: the whole
+# environment of the CI job, secrets included. It says nothing about the bug; drop it.
+_ENVIRON_REPR = re.compile(r"environ\(\{.*?\}\)(?=\s*$)", re.M)
+
+
+def scrub(text: str) -> str:
+    """The report text without dumps of the process environment."""
+    return _ENVIRON_REPR.sub("environ({…})", text)
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
