@@ -1,0 +1,27 @@
+"""Tier records of the partners area."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Tier:
+    id: int
+    priority: int = 1
+    notes: str | None = None
+    code: str = ""
+    active: bool = True
+    owner_id: int | None = None
+
+    def label(self) -> str:
+        return f"tier-{self.id}:{self.code}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def from_row(row: dict) -> Tier:
+    """Build a Tier from a database row, ignoring unknown columns."""
+    known = {k: v for k, v in row.items() if k in Tier.__dataclass_fields__}
+    return Tier(**known)
