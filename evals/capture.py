@@ -98,9 +98,7 @@ def run_project(
     tmp = Path(tempfile.mkdtemp(prefix="debugai-case-"))
     run_dir = tmp / "app"
     try:
-        shutil.copytree(
-            project_dir, run_dir, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
-        )
+        shutil.copytree(project_dir, run_dir, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         start = time.perf_counter()
         try:
             proc = subprocess.run(
@@ -200,10 +198,13 @@ def truth_in_frames(case: Case, frames: Sequence[Frame]) -> bool:
         if f.file != t.file:
             continue
         if f.function == "<module>":
-            # A module frame runs the top-level statements: the truth is in it when it lies
-            # outside every def/class body.
+            # A module frame runs the top-level code: the truth is in it when it lies outside
+            # every def/class, or in the statement the frame is at (a decorated def, a class).
             defs = code.definitions(t.file)
             if not any(d.start <= t.line and t.end_line <= d.end for d in defs):
+                return True
+            stmt = code.statement_at(f.file, f.line)
+            if stmt and t.overlaps(f.file, *stmt):
                 return True
             continue
         d = code.enclosing(f.file, f.line, f.function)
@@ -252,6 +253,11 @@ _LIB_FRAME = re.compile(
 _LIB_PYTEST = re.compile(r"^(?P<pre>/usr/local/lib/python3\.\d+/\S+\.py:)\d+(?P<post>: .*)$")
 _VOLATILE = [
     (re.compile(r"0x[0-9a-fA-F]{4,}"), "0x?"),
+    # Libraries link their docs by version (errors.pydantic.dev/2.14/...).
+    (re.compile(r"(https?://\S*?/)v?\d+\.\d+(?:\.\d+)?(?=/)"), r"\1<v>"),
+    (re.compile(r"(sqlalche\.me/e/)\d+"), r"\1<v>"),
+    # SQLAlchemy names anonymous bind parameters by id(): '%(140603581902352 param)s'.
+    (re.compile(r"%\(\d+ "), "%(<id> "),
     (re.compile(r"/usr/local/lib/python3\.\d+"), "/usr/local/lib/python3"),
     (re.compile(r"(?<![\w/])/(?:tmp|var/folders|private/var)/[^\s\"':]+"), "<tmp>"),
     (re.compile(r"\b\d+(?:\.\d+)?\s?(?:s|ms|sec|seconds)\b"), "<t>"),
@@ -320,7 +326,7 @@ def process(case: Case, check: bool) -> Outcome:
     try:
         cap = run_case(case)
     except CaseError as exc:
-        return Outcome(case.id, False, str(exc))
+        return Outcome(case.id, False, str(exc).removeprefix(f"{case.id}: "))
     problems = verify(case, cap.output)
     if check:
         if not case.output_path.exists():
@@ -355,7 +361,7 @@ def process_dir(case_dir: Path, check: bool) -> Outcome:
     try:
         case = load_case(case_dir)
     except CaseError as exc:
-        return Outcome(case_dir.name, False, str(exc))
+        return Outcome(case_dir.name, False, str(exc).removeprefix(f"{case_dir.name}: "))
     return process(case, check)
 
 

@@ -305,6 +305,16 @@ class ProjectCode:
             return None
         return None
 
+    def statement_at(self, file: str, line: int) -> tuple[int, int] | None:
+        """Line span (decorators included) of the top-level statement running at line."""
+        tree = ast.parse((self.root / file).read_text(encoding="utf-8"), filename=file)
+        for node in tree.body:
+            decorators = getattr(node, "decorator_list", [])
+            start = min([node.lineno, *(d.lineno for d in decorators)])
+            if start <= line <= (node.end_lineno or node.lineno):
+                return start, node.end_lineno or node.lineno
+        return None
+
     def enclosing(self, file: str, line: int, name: str | None = None) -> Definition | None:
         """Innermost def/class around line, preferring one called name (a frame's function)."""
         around = [d for d in self.definitions(file) if d.start <= line <= d.end]

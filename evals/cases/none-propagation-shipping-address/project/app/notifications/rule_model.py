@@ -1,0 +1,28 @@
+"""Rule records of the notifications area."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Rule:
+    id: int
+    owner_id: int | None = None
+    score: float = 0.0
+    active: bool = True
+    priority: int = 1
+    code: str = ""
+    notes: str | None = None
+
+    def label(self) -> str:
+        return f"rule-{self.id}:{self.code}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def from_row(row: dict) -> Rule:
+    """Build a Rule from a database row, ignoring unknown columns."""
+    known = {k: v for k, v in row.items() if k in Rule.__dataclass_fields__}
+    return Rule(**known)

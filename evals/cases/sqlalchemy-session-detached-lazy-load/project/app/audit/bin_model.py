@@ -1,0 +1,25 @@
+"""Bin records of the audit area."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Bin:
+    id: int
+    tags: list[str] = field(default_factory=list)
+    notes: str | None = None
+    quantity: int = 0
+
+    def label(self) -> str:
+        return f"bin-{self.id}:{self.tags}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def from_row(row: dict) -> Bin:
+    """Build a Bin from a database row, ignoring unknown columns."""
+    known = {k: v for k, v in row.items() if k in Bin.__dataclass_fields__}
+    return Bin(**known)

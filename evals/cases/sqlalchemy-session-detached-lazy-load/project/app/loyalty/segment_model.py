@@ -1,0 +1,26 @@
+"""Segment records of the loyalty area."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Segment:
+    id: int
+    region: str = "eu"
+    score: float = 0.0
+    active: bool = True
+    code: str = ""
+
+    def label(self) -> str:
+        return f"segment-{self.id}:{self.code}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def from_row(row: dict) -> Segment:
+    """Build a Segment from a database row, ignoring unknown columns."""
+    known = {k: v for k, v in row.items() if k in Segment.__dataclass_fields__}
+    return Segment(**known)

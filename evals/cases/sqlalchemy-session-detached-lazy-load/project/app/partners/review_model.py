@@ -1,0 +1,27 @@
+"""Review records of the partners area."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Review:
+    id: int
+    name: str = ""
+    region: str = "eu"
+    quantity: int = 0
+    tags: list[str] = field(default_factory=list)
+    owner_id: int | None = None
+
+    def label(self) -> str:
+        return f"review-{self.id}:{self.name}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def from_row(row: dict) -> Review:
+    """Build a Review from a database row, ignoring unknown columns."""
+    known = {k: v for k, v in row.items() if k in Review.__dataclass_fields__}
+    return Review(**known)

@@ -1,0 +1,26 @@
+"""Region records of the warehouse area."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Region:
+    id: int
+    name: str = ""
+    tags: list[str] = field(default_factory=list)
+    owner_id: int | None = None
+    region: str = "eu"
+
+    def label(self) -> str:
+        return f"region-{self.id}:{self.name}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def from_row(row: dict) -> Region:
+    """Build a Region from a database row, ignoring unknown columns."""
+    known = {k: v for k, v in row.items() if k in Region.__dataclass_fields__}
+    return Region(**known)
