@@ -16,8 +16,23 @@ from typing import Any
 
 PLACEHOLDER_RE = re.compile(r"<redacted:[a-z0-9-]+:\d+>")
 
-# Names whose assigned values are secrets: *KEY*, *SECRET*, *TOKEN*, *PASSWORD* and kin.
-_NAME = r"[A-Za-z_][\w.-]*?(?:key|secret|token|passw(?:or)?d|passwd|pwd|credential|auth|api_?key)[\w.-]*"
+# Names whose assigned values are secrets: *SECRET*, *TOKEN*, *PASSWORD*, qualified *_KEY names,
+# and any UPPER_CASE name holding KEY (env-var style). Not KeyError, sort_key, tokenizer, ...
+_SECRET_NAME = re.compile(
+    r"(?i)secret|passw(?:or)?d|passwd|pwd|credential|token(?!iz|_type|s\b)|"
+    r"(?:api|access|private|signing|encryption|auth|client|master|account|service|license)[_-]?key"
+)
+_NOT_SECRET_NAME = re.compile(
+    r"(?i)(?:error|exception|warning|_name|_env|_var|_file|_path|_len|_length)$"
+)
+
+
+def _secret_name(name: str) -> bool:
+    base = name.rsplit(".", 1)[-1]
+    if _NOT_SECRET_NAME.search(base):
+        return False
+    return bool(_SECRET_NAME.search(base)) or (base.isupper() and "KEY" in base)
+
 
 # (kind, pattern); the whole match is the secret unless the pattern has a group named "s".
 _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -49,16 +64,16 @@ _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # scheme://user:password@host: keep the user and host, hide the password.
     ("password", re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@'\"]*:(?P<s>[^\s@/'\"]+)@")),
-    ("auth-header", re.compile(r"(?i)\b(?:bearer|basic|token)\s+(?P<s>[A-Za-z0-9._~+/\-]{12,}=*)")),
+    ("auth-header", re.compile(r"(?i)\b(?:bearer|basic)[ \t]+(?P<s>[A-Za-z0-9._~+/\-]{12,}=*)")),
 ]
 
 # NAME = "value" / NAME: 'value' / "name": "value" / name="value" / d["name"] = "value"
 _QUOTED_ASSIGN = re.compile(
-    rf"""(?ix) \b{_NAME} ["']?\]? \s* (?::|=|:=|=>) \s* (?P<q>["'])(?P<s>[^"'\n]+)(?P=q)"""
+    r"""(?x) (?P<name>\b[A-Za-z_][\w.-]*) ["']?\]? [ \t]* (?::=|=>|==|!=|:|=) [ \t]* (?P<q>["'])(?P<s>[^"'\n]+)(?P=q)"""
 )
 # NAME=value with no spaces (shell, .env style, messages) or NAME = value (code, checked below).
 _BARE_ASSIGN = re.compile(
-    rf"""(?ix) \b{_NAME} (?P<sep>\s*[:=]\s*) (?P<s>[^\s"'`,;)(\]\[{{}}<>]+)"""
+    r"""(?x) (?P<name>\b[A-Za-z_][\w.-]*) (?P<sep>[ \t]*[:=][ \t]*) (?P<s>[^\s"'`,;)(\][{}<>=][^\s"'`,;)(\][{}<>]*)"""
 )
 _ENV_NAME_VALUE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")  # an env var's name, not a value
 _CODE_NAME = re.compile(r"^[A-Za-z_][A-Za-z_.]*$")  # settings.api_key, DEFAULT_TOKEN, os.environ
@@ -138,12 +153,14 @@ class Redactor:
 
 
 def _looks_like_env_name(m: re.Match[str]) -> bool:
-    return bool(_ENV_NAME_VALUE.match(m.group("s")))
+    return not _secret_name(m.group("name")) or bool(_ENV_NAME_VALUE.match(m.group("s")))
 
 
 def _bare_value_is_code(m: re.Match[str]) -> bool:
     """NAME = value in code: keep names and literals; NAME=value with no spaces is always a secret."""
     value = m.group("s")
+    if not _secret_name(m.group("name")):
+        return True
     if value in {"None", "True", "False", "null", "true", "false", "", "="} or value.startswith(
         "<redacted:"
     ):

@@ -106,7 +106,7 @@ class Config(BaseModel):
     warnings: tuple[str, ...] = ()
 
     @property
-    def llm_configured(self) -> bool:
+    def model_configured(self) -> bool:
         """True when some model can be reached: a remote endpoint/key or a local GGUF."""
         return bool(self.local_model or self.api_key or self.base_url)
 

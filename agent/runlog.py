@@ -1,0 +1,158 @@
+"""The run log: every LLM-engine run appended as one JSON line under the cache dir, replayable.
+
+A record holds the trace (as data and as re-parseable text), the packed context, every request
+exactly as sent (redacted) with its response, the diagnosis and the notes. `ReplayModel` plays
+a record's responses back to the engine in order — no network — so a run can be re-run after
+a prompt or grounding change, and a surprising run can become an eval case.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from debugai.agent.llm_client import ChatReply, ChatRequest, ModelCallError, ToolCallOut
+
+if TYPE_CHECKING:
+    from debugai.agent.redact import Redactor
+    from debugai.agent.traceback import Trace
+
+RUNLOG_FILE = "runs.jsonl"
+
+
+def runlog_path(cache_dir: Path) -> Path:
+    return cache_dir / RUNLOG_FILE
+
+
+@dataclass
+class RunRecord:
+    """One run of the LLM engine, as logged."""
+
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    started: float = field(default_factory=time.time)
+    engine: str = ""
+    model: str = ""
+    base_url: str = ""
+    repo: str = ""
+    outcome: str = "ok"  # ok | degraded | failed | dumped
+    trace: dict[str, Any] = field(default_factory=dict)
+    trace_text: str = ""
+    context: list[dict[str, Any]] = field(default_factory=list)
+    exchanges: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # {request, response, seconds, cached}
+    diagnosis: dict[str, Any] | None = None
+    notes: list[str] = field(default_factory=list)
+    prompt_version: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def append_run(cache_dir: Path, record: RunRecord) -> Path:
+    """Append record as one line; concurrent runs each write whole lines (O_APPEND + one write)."""
+    path = runlog_path(cache_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = (json.dumps(record.to_json(), ensure_ascii=False, default=str) + "\n").encode()
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    try:
+        with contextlib.suppress(ImportError, OSError):
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.write(fd, line)
+    finally:
+        os.close(fd)
+    return path
+
+
+def read_runs(cache_dir: Path, last: int | None = None) -> list[dict[str, Any]]:
+    """The logged runs, oldest first (only the last `last` ones if given); bad lines skipped."""
+    path = runlog_path(cache_dir)
+    if not path.is_file():
+        return []
+    runs = []
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            with contextlib.suppress(ValueError):
+                data = json.loads(line)
+                if isinstance(data, dict) and "id" in data:
+                    runs.append(data)
+    return runs[-last:] if last else runs
+
+
+def find_run(cache_dir: Path, run_id: str) -> dict[str, Any] | None:
+    """The run whose id starts with run_id (the newest if several)."""
+    for run in reversed(read_runs(cache_dir)):
+        if str(run.get("id", "")).startswith(run_id):
+            return run
+    return None
+
+
+def trace_text(trace: Trace, root: Path | None = None) -> str:
+    """The trace as CPython would print it (repo frames with repo paths), re-parseable for replay."""
+    parts: list[str] = []
+    for i, exc in enumerate(trace.chain):
+        if i:
+            parts.append(
+                "\nThe above exception was the direct cause of the following exception:\n"
+                if exc.relation == "cause"
+                else "\nDuring handling of the above exception, another exception occurred:\n"
+            )
+        if exc.frames:
+            parts.append("Traceback (most recent call last):")
+        for fr in exc.frames:
+            file = fr.repo_path if fr.repo_path else fr.file
+            if root is not None and fr.repo_path:
+                file = str(root / fr.repo_path)
+            line = fr.repo_line or fr.line or 0
+            parts.append(f'  File "{file}", line {line}, in {fr.function or "<module>"}')
+            if fr.source:
+                parts.append(f"    {fr.source.strip()}")
+        parts.append(f"{exc.type}: {exc.message}" if exc.message else exc.type)
+    return "\n".join(parts) + "\n"
+
+
+class ReplayModel:
+    """A ChatModel answering with a logged run's responses, in order."""
+
+    def __init__(self, record: dict[str, Any]) -> None:
+        self.model = str(record.get("model") or "replay")
+        self._exchanges = list(record.get("exchanges") or [])
+        self.mismatches = 0  # requests that differ from the logged ones (prompts changed since)
+
+    def chat(self, req: ChatRequest, redactor: Redactor | None = None) -> ChatReply:
+        if not self._exchanges:
+            raise ModelCallError("the logged run has no more responses to replay")
+        ex = self._exchanges.pop(0)
+        logged = ex.get("request") or {}
+        sent = redactor.redact_obj(req.messages) if redactor else req.messages
+        self.mismatches += logged.get("messages") != sent
+        raw = ex.get("response") or {}
+        choice = (raw.get("choices") or [{}])[0]
+        message = choice.get("message") or {}
+        usage = raw.get("usage") or {}
+        return ChatReply(
+            content=message.get("content"),
+            tool_calls=[
+                ToolCallOut(
+                    id=str(tc.get("id", "")),
+                    name=str(tc["function"]["name"]),
+                    arguments=str(tc["function"].get("arguments") or "{}"),
+                )
+                for tc in message.get("tool_calls") or []
+            ],
+            finish_reason=choice.get("finish_reason"),
+            prompt_tokens=int(usage.get("prompt_tokens") or 0),
+            completion_tokens=int(usage.get("completion_tokens") or 0),
+            cached=True,
+            output_mode=str(ex.get("output_mode") or "text"),
+            request=logged,
+            response=raw,
+        )
