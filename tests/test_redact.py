@@ -121,7 +121,7 @@ def test_every_secret_shape_is_replaced(corpus: dict[str, tuple[str, str]]) -> N
 
 def test_placeholders_are_stable_and_distinct(corpus: dict[str, tuple[str, str]]) -> None:
     r = Redactor()
-    text, secret = corpus["postgres url"]
+    text, _ = corpus["postgres url"]
     first = r.redact(text)
     again = r.redact(f"retrying with {text}")
     placeholder = first.split("app:")[1].split("@")[0]
