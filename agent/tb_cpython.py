@@ -23,6 +23,8 @@ EXC_RE = re.compile(rf"^(?P<type>{TYPE})(?::(?: ?(?P<msg>.*))?)?$")
 GROUP_TOP_RE = re.compile(
     r"^(?P<indent> *)\+ Exception Group Traceback \(most recent call last\):\s*$"
 )
+# A top-level group whose traceback is empty prints no header, only its exception line.
+GROUP_BARE_RE = re.compile(rf"^(?P<indent> *)\| {TYPE}: .*\(\d+ sub-exceptions?\)\s*$")
 SUB_FIRST_RE = re.compile(r"^\+-\+-+ (?:\d+|\.\.\.) -+$")
 SUB_SEP_RE = re.compile(r"^  \+-+ (?P<title>\d+|\.\.\.) -+$")
 SUB_CLOSE_RE = re.compile(r"^  \+-{8,}$")
@@ -101,7 +103,7 @@ def parse_chain(
                 records[-1].relation = rel
             r.i += 1
             continue
-        top = GROUP_TOP_RE.match(line)
+        top = GROUP_TOP_RE.match(line) or GROUP_BARE_RE.match(line)
         if top:
             if cur is not None:
                 records.append(cur)
@@ -213,8 +215,10 @@ def _fix_syntax(exc: ExceptionRecord) -> None:
 
 def _take_top_group(r: _Reader, col: int) -> list[str]:
     """Cut out a top-level `+ Exception Group` block at column `col`, without its margin."""
-    out = [GROUP_HEADER]
-    r.i += 1
+    out: list[str] = []
+    if GROUP_TOP_RE.match(r.lines[r.i]):
+        out.append(GROUP_HEADER)
+        r.i += 1
     bar, plus, deeper = " " * col + "|", " " * col + "+", " " * (col + 2)
     while r.i < len(r.lines):
         line = r.lines[r.i]

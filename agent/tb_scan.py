@@ -131,6 +131,12 @@ class Scanner:
             return
         if "Traceback" in line and self._traceback_start(line, stripped):
             return
+        if "sub-exception" in line and first in " |":
+            bare = cpy.GROUP_BARE_RE.match(line)
+            if bare:
+                block = CPythonBlock(self.lineno, "", self._recent_context(), "group")
+                self._start(block, line)
+                return
         if 'File "' in line and first in " \t" and cpy.FILE_RE.match(line):
             self._start(CPythonBlock(self.lineno, "", self._recent_context(), "file"), line)
             return

@@ -26,6 +26,9 @@ def clean_line(line: str) -> str:
         line = line.rstrip("\n")
     if "\x1b" in line:
         line = _ANSI.sub("", line)
+    if "\ufeff" in line:
+        # A byte-order mark left in the text (or mid-file after concatenation) is invisible.
+        line = line.replace("\ufeff", "")
     if len(line) > MAX_LINE:
         line = line[:MAX_LINE]
     if _CONTROL.search(line):
