@@ -1,0 +1,81 @@
+"""`debugai log show [N]`: the last runs of the LLM engine, from the run log under the cache dir."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from debugai.agent.runlog import find_run, read_runs, runlog_path
+from debugai.cli_app import app, console, guard
+from debugai.config import load_config
+from debugai.errors import UsageError
+
+log_app = typer.Typer(
+    help="Inspect the log of LLM-engine runs (kept under the cache dir).", no_args_is_help=True
+)
+app.add_typer(log_app, name="log")
+
+
+@log_app.command("show")
+@guard
+def show(
+    n: Annotated[int, typer.Argument(help="how many of the latest runs", min=1)] = 10,
+    run: Annotated[
+        str | None, typer.Option("--run", help="show one run in full, by id (prefix)")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="print the records as JSON lines")
+    ] = False,
+) -> None:
+    """List the latest runs, or one run in full with --run ID (trace, requests, responses, diagnosis)."""
+    cache_dir = load_config(None).cache_dir
+    if run is not None:
+        record = find_run(cache_dir, run)
+        if record is None:
+            raise UsageError(f"no run with id {run!r} in {runlog_path(cache_dir)}")
+        console.print_json(json.dumps(record, ensure_ascii=False))
+        return
+    runs = read_runs(cache_dir, last=n)
+    if as_json:
+        for record in runs:
+            console.print(
+                json.dumps(record, ensure_ascii=False),
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
+        return
+    if not runs:
+        console.print(f"no runs logged yet ({runlog_path(cache_dir)})", markup=False)
+        return
+    table = Table(box=None, header_style="bold")
+    for col in ("id", "when", "engine", "model", "outcome", "root cause", "tokens", "s"):
+        table.add_column(col)
+    for record in runs:
+        table.add_row(*_row(record))
+    console.print(table)
+
+
+def _row(record: dict[str, Any]) -> list[str]:
+    diag = record.get("diagnosis") or {}
+    rc = diag.get("root_cause") or {}
+    usage = diag.get("usage") or {}
+    where = f"{rc.get('file')}:{rc.get('line')}" if rc else "-"
+    tokens = (
+        f"{usage.get('prompt_tokens', 0)}+{usage.get('completion_tokens', 0)}" if usage else "-"
+    )
+    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(float(record.get("started") or 0)))
+    return [
+        str(record.get("id", "")),
+        when,
+        str(record.get("engine", "")),
+        str(record.get("model", "")),
+        str(record.get("outcome", "")),
+        where,
+        tokens,
+        f"{usage.get('seconds', 0):.1f}" if usage else "-",
+    ]
