@@ -313,21 +313,36 @@ def assign_test_ids(traces: list[Trace], summary: list[SummaryEntry]) -> list[Tr
                 trace.test_id = f"{test_frame.file}::{suffix}"
         elif collecting:
             trace.test_id = suffix
+    unmatched: list[Trace] = []
     for trace in traces:
         if trace.format != "pytest-line":
             continue
-        first = f"{trace.final.type}: {trace.final.message}".split("\n")[0]
+        firsts = (
+            f"{trace.final.type}: {trace.final.message}".split("\n")[0],
+            trace.final.message.split("\n")[0],
+        )
         for k, entry in enumerate(summary):
-            if (
-                k not in used
-                and entry.message
-                and (entry.message == first or entry.message == trace.final.message.split("\n")[0])
-            ):
+            if k not in used and entry.message and any(_same(entry.message, f) for f in firsts):
                 used.add(k)
                 trace.test_id = entry.node
                 break
+        else:
+            unmatched.append(trace)
+    # --tb=line has no section titles: pair what is left in order when the counts agree.
+    left = [k for k, e in enumerate(summary) if k not in used and e.kind == "FAILED"]
+    if unmatched and len(left) == len(unmatched):
+        for trace, k in zip(unmatched, left, strict=True):
+            used.add(k)
+            trace.test_id = summary[k].node
     extra = [summary_trace(e) for k, e in enumerate(summary) if k not in used]
     return traces + extra
+
+
+def _same(summary_msg: str, first_line: str) -> bool:
+    """pytest cuts summary messages to the terminal width and ends them with '...'."""
+    if summary_msg.endswith("...") and len(summary_msg) > 3:
+        return first_line.startswith(summary_msg[:-3])
+    return summary_msg == first_line
 
 
 def is_session_end(line: str) -> bool:
