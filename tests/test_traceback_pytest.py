@@ -115,9 +115,10 @@ def run_pytest(root: Path, style: str, *extra: str) -> tuple[str, list[dict[str,
     truth_file = root / f"truth-{style}.json"
     env = {**os.environ, "TB_TRUTH": str(truth_file), "PYTHONPATH": str(root)}
     env.pop("PYTEST_ADDOPTS", None)
+    cmd = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", f"--tb={style}"]
+    cmd += ["--continue-on-collection-errors", "-o", "addopts=", "--rootdir", str(root), *extra]
     proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--continue-on-collection-errors",
-         f"--tb={style}", "-o", "addopts=", "--rootdir", str(root), *extra],  # fmt: skip
+        cmd,
         capture_output=True,
         text=True,
         cwd=root,
@@ -129,7 +130,9 @@ def run_pytest(root: Path, style: str, *extra: str) -> tuple[str, list[dict[str,
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str, list[dict[str, Any]]]]:
+def runs(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, tuple[Path, str, list[dict[str, Any]]]]:
     out = {}
     for style in STYLES:
         root = make_project(tmp_path_factory.mktemp(f"proj-{style}"))
