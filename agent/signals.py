@@ -104,20 +104,34 @@ def pagerank(index: CodeIndex, seeds: list[str], limit: int = 400) -> dict[str, 
     nodes.update(seeds)
     if len(nodes) > limit:
         nodes = set(sorted(nodes)[:limit]) | set(seeds)
-    sub = nx.DiGraph()
+    adj: dict[str, set[str]] = {}
     for u, v, data in index.graph.subgraph(nodes).edges(data=True):
-        if data.get("kind") in ("calls", "imports", "reads_env", "inherits"):
-            sub.add_edge(u, v)
-            sub.add_edge(v, u)  # values flow both ways along a call
-    if sub.number_of_nodes() == 0:
+        if data.get("kind") in ("calls", "imports", "reads_env", "inherits") and u != v:
+            adj.setdefault(u, set()).add(v)
+            adj.setdefault(v, set()).add(u)  # values flow both ways along a call
+    return personalized_pagerank(adj, set(seeds) & adj.keys())
+
+
+def personalized_pagerank(
+    adj: dict[str, set[str]], seeds: set[str], alpha: float = 0.85, iters: int = 50
+) -> dict[str, float]:
+    """Power iteration on a small undirected graph; networkx's version needs numpy and scipy."""
+    if not seeds:
         return {}
-    personal = {n: (1.0 if n in seeds else 0.0) for n in sub.nodes}
-    if not any(personal.values()):
-        return {}
-    try:
-        return dict(nx.pagerank(sub, alpha=0.85, personalization=personal, max_iter=100))
-    except nx.PowerIterationFailedConvergence:
-        return {}
+    teleport = {n: (1.0 / len(seeds) if n in seeds else 0.0) for n in adj}
+    rank = dict(teleport)
+    for _ in range(iters):
+        nxt = {n: (1 - alpha) * teleport[n] for n in adj}
+        for n, r in rank.items():
+            if r:
+                share = alpha * r / len(adj[n])
+                for m in adj[n]:
+                    nxt[m] += share
+        delta = sum(abs(nxt[n] - rank[n]) for n in adj)
+        rank = nxt
+        if delta < 1e-9:
+            break
+    return rank
 
 
 def blame(root: Path, file: str, start: int, end: int) -> tuple[str, int] | None:
