@@ -181,7 +181,8 @@ FOOTER = "<sub>Posted by debugai ci; re-runs edit this comment in place.</sub>"
 
 
 def assemble(sections: Sequence[Section], limit: int = COMMENT_LIMIT, marker: str = MARKER) -> str:
-    """marker + sections + footer under `limit` characters: later sections shrink first."""
+    """marker + sections + footer under `limit` characters: later sections shrink to one line
+    first; the heading and the first section are cut, never shrunk."""
     parts = [s.full for s in sections]
     budget = limit - _MARGIN
 
@@ -189,7 +190,7 @@ def assemble(sections: Sequence[Section], limit: int = COMMENT_LIMIT, marker: st
         return "\n\n".join([marker, *parts, FOOTER])
 
     shrunk = 0
-    for i in range(len(parts) - 1, 0, -1):
+    for i in range(len(parts) - 1, 1, -1):
         if len(joined()) <= budget:
             break
         parts[i] = sections[i].short

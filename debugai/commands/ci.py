@@ -1,0 +1,99 @@
+"""`debugai ci`: explain a failing CI run in one sticky pull-request comment."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from debugai.cli_app import app, err_console, guard
+from debugai.errors import DebugaiError, UsageError
+
+ENGINES = ("auto", "static", "llm", "local")
+
+
+def _warn(message: str, github: bool) -> None:
+    err_console.print(f"debugai: warning: {message}", markup=False, soft_wrap=True)
+    if github:
+        # A workflow command makes the warning visible on the run page, not only in the log.
+        typer.echo(f"::warning title=debugai::{message}")
+
+
+@app.command()
+@guard
+def ci(
+    reports: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="pytest JUnit XML (--junitxml), a pytest log, or any log with tracebacks; "
+            "'-' or nothing reads stdin.",
+            show_default=False,
+        ),
+    ] = None,
+    repo: Annotated[Path, typer.Option(help="The repository the tests ran in.")] = Path("."),
+    engine: Annotated[
+        str, typer.Option(help="auto (LLM when configured, else static), static, llm or local.")
+    ] = "auto",
+    max_failures: Annotated[
+        int, typer.Option(min=1, help="Root causes explained; further failures are only listed.")
+    ] = 5,
+    budget: Annotated[int, typer.Option(min=500, help="Context token budget per failure.")] = 8000,
+    fail_on_error: Annotated[
+        bool,
+        typer.Option(help="Exit non-zero when the comment cannot be posted or no report is read."),
+    ] = False,
+    sarif: Annotated[
+        Path | None, typer.Option(help="Also write a SARIF file for code scanning upload.")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option(help="Print the comment and annotations; post and write nothing.")
+    ] = False,
+) -> None:
+    """Explain a failing CI run in one sticky pull-request comment (GitHub, GitLab).
+
+    Also writes the job summary and ::error annotations at each root cause.
+    Never fails the job by itself unless --fail-on-error is given.
+    """
+    from debugai.agent.ci_bot import CiOptions, run_ci
+
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    paths = list(reports or [])
+    if not paths:
+        if sys.stdin.isatty():
+            raise UsageError("give a JUnit XML or log file (or pipe a log into stdin)")
+        paths = [Path("-")]
+    if not repo.is_dir():
+        raise UsageError(f"--repo {repo} is not a directory")
+    options = CiOptions(
+        repo=repo,
+        engine=engine,
+        budget=budget,
+        max_failures=max_failures,
+        dry_run=dry_run,
+        sarif=sarif,
+    )
+    result = run_ci(paths, options)
+    github = result.platform == "github"
+
+    if result.body and (dry_run or result.platform == "local"):
+        typer.echo(result.body)
+    for line in result.annotations:
+        typer.echo(line)
+    for message in result.warnings:
+        _warn(message, github)
+    if result.comment:
+        where = f" (id {result.comment_id})" if result.comment_id else ""
+        err_console.print(f"debugai: comment {result.comment}{where}", markup=False)
+    if result.sarif_path:
+        err_console.print(f"debugai: SARIF written to {result.sarif_path}", markup=False)
+    for message in result.api_errors:
+        if not fail_on_error:
+            _warn(f"{message}; the job summary was still written", github)
+    if fail_on_error:
+        if result.api_errors:
+            raise DebugaiError(result.api_errors[0])
+        if not result.body:
+            raise UsageError("no test report could be read")
