@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import networkx as nx
 from debugai.agent import flow
 from debugai.agent.analysis import Analyzer, Step
 from debugai.agent.strategies import Suspect, from_trail
@@ -36,44 +35,25 @@ def frame_suspects(an: Analyzer) -> list[Suspect]:
     return out
 
 
-def shared_state_suspects(an: Analyzer) -> list[Suspect]:
-    """Mutable defaults and module-level containers mutated by the functions involved."""
+def shared_state_suspects(an: Analyzer, _match: object = None) -> list[Suspect]:
+    """Mutable defaults, class-level containers and module state mutated by the code involved."""
     out: list[Suspect] = []
-    involved = {s.symbol for s in an.frames if s.symbol}
-    for sym_id in list(involved):
-        involved.update(c for c, _ in an.index.callees(sym_id))
-    for sym_id in sorted(involved):
-        sym = an.symbol(sym_id)
-        fn = an.func_node(sym) if sym is not None and sym.kind == "function" else None
-        if sym is None or fn is None:
-            continue
-        params = fn.child_by_field_name("parameters")
-        for p in params.named_children if params is not None else []:
-            value = p.child_by_field_name("value")
-            if p.type in ("default_parameter", "typed_default_parameter") and value is not None:
-                is_call = value.type == "call" and flow.text(value).split("(")[0] in (
-                    "list",
-                    "dict",
-                    "set",
-                    "defaultdict",
-                )
-                if value.type in MUTABLE_DEFAULT or is_call:
-                    line = p.start_point[0] + 1
-                    step = Step(
-                        sym.file,
-                        line,
-                        sym.id,
-                        f"mutable default `{flow.text(p)}` is shared between calls",
-                        root=True,
-                        reason="mutable default argument",
-                        kind="shared",
-                    )
-                    out.append(from_trail(an, [step], 0.7, {}))
+    seeds = [s.symbol for s in an.frames if s.symbol]
+    near = an.index.neighbourhood(seeds, hops=3, kinds={"calls"}, direction="out")
+    involved = sorted(s for s in near if s in an.index.symbols)
+    for sym_id in involved:
+        sym = an.index.symbols[sym_id]
+        if sym.kind == "function":
+            out.extend(_mutable_defaults(an, sym_id))
+        elif sym.kind == "class":
+            out.extend(_class_containers(an, sym_id))
+    classes = {i.rsplit(".", 1)[0] for i in involved if an.index.symbols[i].kind == "function"}
+    for cls in sorted(classes - set(involved)):
+        if cls in an.index.symbols and an.index.symbols[cls].kind == "class":
+            out.extend(_class_containers(an, cls))
     modules = {an.index.module_of(s.file) for s in an.frames}
     for a in an.index.assignments:
-        if a.module not in modules or not re.match(
-            r"^(\{|\[|dict\(|list\(|set\(|defaultdict)", a.value
-        ):
+        if a.module not in modules or not CONTAINER.match(a.value):
             continue
         for sym_id in involved:
             sym = an.symbol(sym_id)
@@ -90,8 +70,106 @@ def shared_state_suspects(an: Analyzer) -> list[Suspect]:
                     reason="shared module state",
                     kind="shared",
                 )
-                out.append(from_trail(an, [step], 0.6, {}))
+                out.append(from_trail(an, [step], 0.55, {}))
                 break
+    key = _missing_key(an)
+    if key:
+        out.extend(_key_removers(an, key))
+    return out
+
+
+CONTAINER = re.compile(r"^(\{|\[|dict\(|list\(|set\(|defaultdict)")
+
+
+def _mutable_defaults(an: Analyzer, sym_id: str) -> list[Suspect]:
+    sym = an.index.symbols[sym_id]
+    fn = an.func_node(sym)
+    params = fn.child_by_field_name("parameters") if fn is not None else None
+    out = []
+    for p in params.named_children if params is not None else []:
+        value = p.child_by_field_name("value")
+        if p.type not in ("default_parameter", "typed_default_parameter") or value is None:
+            continue
+        is_call = value.type == "call" and flow.text(value).split("(")[0] in (
+            "list",
+            "dict",
+            "set",
+            "defaultdict",
+        )
+        if value.type in MUTABLE_DEFAULT or is_call:
+            step = Step(
+                sym.file,
+                p.start_point[0] + 1,
+                sym.id,
+                f"mutable default `{flow.text(p)}` is shared between calls",
+                root=True,
+                reason="mutable default argument",
+                kind="shared",
+            )
+            out.append(from_trail(an, [step], 0.7, {}))
+    return out
+
+
+def _class_containers(an: Analyzer, cls_id: str) -> list[Suspect]:
+    """`rows: list = []` in a class body, appended to through `self.rows`: shared by instances."""
+    cls = an.index.symbols[cls_id]
+    lines = an.index.lines(cls.file)
+    body = lines[cls.line : cls.end_line]
+    out = []
+    for offset, text in enumerate(body):
+        m = re.match(r"^(\s+)(\w+)\s*(:[^=]+)?=\s*(\[|\{|dict\(|list\(|set\()", text)
+        if not m or len(m.group(1)) > 8:
+            continue
+        name = m.group(2)
+        if any(
+            re.search(rf"self\.{name}\s*(\.\w+\(|\[[^\]]*\]\s*=)", ln) and MUTATORS.search(ln)
+            for ln in body
+        ):
+            line = cls.line + 1 + offset
+            step = Step(
+                cls.file,
+                line,
+                cls.id,
+                f"class attribute `{name}` is one object shared by every instance",
+                root=True,
+                reason="class-level mutable attribute",
+                kind="shared",
+            )
+            out.append(from_trail(an, [step], 0.72, {}))
+    return out
+
+
+def _missing_key(an: Analyzer) -> str | None:
+    final = an.trace.final
+    if final.type.rsplit(".", 1)[-1] != "KeyError":
+        return None
+    m = re.fullmatch(r"'([^']+)'", final.message.strip())
+    return m.group(1) if m else None
+
+
+def _key_removers(an: Analyzer, key: str) -> list[Suspect]:
+    """Code that deletes the missing key from a dict: it may be a shared one."""
+    quoted = (f'"{key}"', f"'{key}'")
+    out = []
+    for file in an.index.files:
+        lines = an.index.lines(file)
+        if not any(q in ln for ln in lines for q in quoted):
+            continue
+        for i, text in enumerate(lines):
+            if re.search(r"\.pop\(|\bdel\s+\w+\[|\.popitem\(|\.clear\(\)", text):
+                sym = an.index.symbol_at(file, i + 1)
+                if sym is None or sym.kind != "function":
+                    continue
+                step = Step(
+                    file,
+                    i + 1,
+                    sym.id,
+                    f"`{sym.id}` removes keys such as `{key}` from a dict it was given",
+                    root=True,
+                    reason="mutates a shared dict",
+                    kind="shared",
+                )
+                out.append(from_trail(an, [step], 0.75, {}))
     return out
 
 

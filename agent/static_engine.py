@@ -34,6 +34,10 @@ class _Ranked:
     category: str
 
 
+# Strategies that live beside the general signals (they reuse the graph neighbourhood).
+EXTRA = {"shared_state": signals.shared_state_suspects}
+
+
 class StaticEngine:
     """Follows the failing value backwards; ranks with evidence, graph rank and git history."""
 
@@ -106,7 +110,7 @@ class StaticEngine:
         strong = False
         for depth, exc in enumerate(exceptions[:3]):
             for m in patterns.match(exc.type, exc.message):
-                strategy = STRATEGIES.get(m.pattern.strategy)
+                strategy = STRATEGIES.get(m.pattern.strategy) or EXTRA.get(m.pattern.strategy)
                 if strategy is None:
                     continue
                 found = strategy(an, m)
@@ -118,8 +122,6 @@ class StaticEngine:
                     break
             if strong:
                 break
-        for s in signals.shared_state_suspects(an):
-            out.append(_Ranked(s, None, "shared-state"))
         fallback = out[0].category if out else "unknown"
         for s in signals.frame_suspects(an):
             out.append(_Ranked(s, out[0].match if out else None, fallback))
