@@ -173,14 +173,13 @@ def _parse_plain_log(text: str, source: str) -> list[TestFailure]:
 
     traces = parse_all(text)
     lines = text.splitlines()
-    starts = [t.start_line for t in traces]
     failures: list[TestFailure] = []
-    for i, trace in enumerate(traces):
-        end = starts[i + 1] if i + 1 < len(starts) else len(lines)
-        chunk = "\n".join(lines[starts[i] : end])
+    for i, trace in enumerate(traces, 1):
+        chunk = "\n".join(lines[trace.start_line - 1 : trace.end_line])  # 1-based, inclusive
         final = trace.final
-        message = f"{final.type}: {final.message}" if final.message else final.type
-        label = trace.test_id or (source if len(traces) == 1 else f"{source} #{i + 1}")
+        first = final.message.strip().split("\n", 1)[0]
+        message = f"{final.type}: {first}" if first else final.type
+        label = trace.test_id or (source if len(traces) == 1 else f"{source} #{i}")
         failures.append(TestFailure(label, "failure", _one_line(message), scrub(chunk), source))
     return failures
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -137,3 +139,21 @@ def test_secrets_in_reports_are_redacted_for_posting(shop_run: PytestRun) -> Non
     assert TOKEN not in posted and DB_PASSWORD not in posted
     # pytest's shortened repr of the token ('ghs_ZqZ...q8Zq8') leaks neither half.
     assert TOKEN[:10] not in posted and TOKEN[-10:] not in posted
+
+
+def test_a_plain_log_gives_one_failure_per_traceback(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "app", {k: v for k, v in SHOP.items() if k.startswith("shop/")})
+    (root / "a.py").write_text("from shop.billing import price\n\nprice(7, 10)\n")
+    (root / "b.py").write_text("from shop.settings import api_url\n\napi_url()\n")
+    parts = ["build step 1"]
+    for script in ("a.py", "b.py"):
+        proc = subprocess.run([sys.executable, script], cwd=root, capture_output=True, text=True)
+        assert proc.returncode == 1
+        parts += [f"$ python {script}", proc.stderr.rstrip()]
+    log = tmp_path / "job.log"
+    log.write_text("\n".join([*parts, "job done"]) + "\n")
+    a, b = read_inputs([log], root).failures
+    assert a.message.startswith("TypeError") and "billing.py" in a.text
+    assert "settings.py" not in a.text and "KeyError" not in a.text
+    assert b.message == "KeyError: 'SHOP_API_URL'" and "settings.py" in b.text
+    assert a.test_id != b.test_id
