@@ -130,6 +130,8 @@ def parse_jupyter(lines: list[str]) -> list[ExceptionRecord]:
             if m:
                 groups = m.groupdict()
                 func, cell_line = _func_name(groups.get("func"))
+                if func is None and groups["file"].startswith("Cell"):
+                    func = "<module>"  # a cell's top level, as CPython names a module's
                 raw_line = groups.get("line")
                 frame = Frame(
                     file=groups["file"],

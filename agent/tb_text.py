@@ -136,6 +136,8 @@ _RECORD_START = re.compile(
     r"""^(?:
         \[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d          # ISO timestamps
       | \[?\d\d:\d\d:\d\d                          # clock times
+      | \[\d\d/[A-Z][a-z]{2}/\d{4}                  # [05/Mar/2024 10:12:01] (Django, Apache)
+      | \d{1,3}(?:\.\d{1,3}){3}\ -\                  # access logs
       | [A-Z][a-z]{2}\ [ \d]\d\ \d\d:\d\d:\d\d     # syslog
       | \[?(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|TRACE|NOTICE)\b[\]:\s]
       | [IWEF]\d{4}\ \d\d:\d\d                     # glog
