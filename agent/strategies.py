@@ -10,10 +10,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from debugai.agent import flow
 from debugai.agent.analysis import Analyzer, Site, Step, short, similar
 from debugai.agent.patterns import Match
+
+if TYPE_CHECKING:
+    from debugai.indexers.model import Symbol
 
 TEXT_CONFIG_FILES = (".env", ".env.example", ".env.sample", ".flaskenv")
 TEXT_CONFIG_SUFFIXES = (".env", ".ini", ".cfg", ".toml", ".yaml", ".yml", ".conf")
@@ -603,47 +607,142 @@ def circular_import(an: Analyzer, m: Match) -> list[Suspect]:
 
 
 def assertion(an: Analyzer, m: Match) -> list[Suspect]:
+    """Rank the code under test: the callee closure of the failing test, leaves and boundaries first."""
     site = an.raise_site
     if site is None:
         return []
-    out: list[Suspect] = []
-    nodes = an.identifiers_at(site)
-    for node in nodes[:8]:
+    roots: list[str] = []
+    for node in an.identifiers_at(site)[:8]:
         trail = an.trace_expr(site.file, site.line, node)
-        if not trail:
+        roots.extend(st.symbol for st in trail if st.symbol and not _is_test(st.file))
+    test_fn = an.symbol(site.symbol)
+    if test_fn is not None:
+        roots.extend(c for c, _ in an.index.callees(test_fn.id))
+        roots.extend(_routes_hit(an, test_fn))
+    test_text = (
+        "\n".join(an.index.lines(site.file)[test_fn.line - 1 : test_fn.end_line])
+        if (test_fn is not None)
+        else (site.source or "")
+    )
+    used = set(re.findall(r"\.(\w+)", test_text))
+    depth: dict[str, int] = {}
+    frontier = [r for r in dict.fromkeys(roots) if r in an.index.symbols]
+    for d in range(4):
+        nxt = []
+        for sym_id in frontier:
+            if sym_id in depth:
+                continue
+            depth[sym_id] = d
+            sym = an.index.symbols[sym_id]
+            if sym.kind == "class":  # constructing it runs these; the test reads the rest
+                members = ("__init__", "__post_init__", "__new__", *used)
+                nxt.extend(f"{sym_id}.{m}" for m in members)
+            nxt.extend(c for c, _ in an.index.callees(sym_id))
+        frontier = [n for n in nxt if n in an.index.symbols]
+    words = _words(test_fn.name if test_fn else "") | _words(site.source or "")
+    scored = []
+    for sym_id, d in depth.items():
+        sym = an.index.symbols[sym_id]
+        if sym.kind != "function" or _is_test(sym.file):
             continue
-        root = trail[0]
-        if root.symbol and root.symbol != site.symbol and not _is_test(root.file):
-            sym = an.symbol(root.symbol)
-            if sym is not None and root.kind != "none":
-                trail[0] = Step(
-                    sym.file,
-                    root.line,
-                    sym.id,
-                    f"`{sym.id}` computes the value",
-                    root=True,
-                    reason="code under test",
-                    kind="under-test",
-                    end_line=root.end_line,
-                )
-            out.append(
-                from_trail(an, trail, 0.75, {"raise_site": site_label(site.file, site.line)})
+        lines = an.index.lines(sym.file)[sym.line - 1 : sym.end_line]
+        body = "\n".join(lines)
+        in_repo_callees = [c for c, _ in an.index.callees(sym_id) if c in an.index.symbols]
+        cmp_line = _boundary_line(sym.line, lines)
+        overlap = len(words & (_words(sym.name) | _words(sym.doc or "")))
+        score = (
+            0.55
+            + 0.08 * (not in_repo_callees)
+            + 0.1 * (cmp_line is not None)
+            + 0.06 * min(overlap, 2)
+            + 0.03 * min(d, 2)
+        )
+        ret_lines = [sym.line + i for i, ln in enumerate(lines) if ln.strip().startswith("return")]
+        line = cmp_line or (ret_lines[-1] if ret_lines else sym.line)
+        why = f"`{sym.id}` is code under the failing test"
+        if cmp_line:
+            why += f"; its boundary `{short(an.line_text(sym.file, cmp_line).strip())}`"
+        step = Step(
+            sym.file, line, sym.id, why, root=True, reason="code under test", kind="under-test"
+        )
+        scored.append(
+            from_trail(an, [step], score, {"raise_site": site_label(site.file, site.line)})
+        )
+        del body
+    scored.sort(key=lambda s: -s.score)
+    return scored[:6]
+
+
+COMPARE = re.compile(r"(?<![=!<>-])(<=|>=|<|>)(?![=>])")
+ARITH = re.compile(r"[+-]\s*\d|timedelta\(|range\(")
+
+
+def _boundary_line(first: int, lines: list[str]) -> int | None:
+    """A comparison (off-by-one prone) first, else arithmetic on constants, returns preferred."""
+    body = [(first + i, ln) for i, ln in enumerate(lines) if i and not ln.strip().startswith("#")]
+    for no, ln in body:
+        if COMPARE.search(ln) and not ln.strip().startswith(("def ", "return f", '"')):
+            return no
+    arith = [(no, ln) for no, ln in body if ARITH.search(ln)]
+    returning = [no for no, ln in arith if ln.strip().startswith("return")]
+    if returning:
+        return returning[-1]
+    return arith[0][0] if arith else None
+
+
+_STOP = {
+    "test",
+    "the",
+    "a",
+    "an",
+    "of",
+    "is",
+    "are",
+    "with",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "get",
+    "gets",
+    "for",
+    "assert",
+    "be",
+    "it",
+    "not",
+    "no",
+    "by",
+    "self",
+}
+
+
+def _words(text: str) -> set[str]:
+    parts = re.findall(r"[a-z]+", re.sub(r"([a-z])([A-Z])", r"\1 \2", text).lower())
+    return {_stem(p) for p in parts if len(p) > 2 and p not in _STOP}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _routes_hit(an: Analyzer, test_fn: Symbol) -> list[str]:
+    """Route handlers a test reaches through a test client: `client.get("/path")`."""
+    body = "\n".join(an.index.lines(test_fn.file)[test_fn.line - 1 : test_fn.end_line])
+    paths = set(re.findall(r"\.(?:get|post|put|patch|delete)\(\s*f?[\"']([^\"'?{]+)", body))
+    if not paths:
+        return []
+    out = []
+    for sym in an.index.symbols.values():
+        for dec in sym.decorators:
+            m = re.search(
+                r"\.(?:get|post|put|patch|delete|route|api_route)\(\s*[\"']([^\"']+)", dec
             )
-    if not out and site.symbol:
-        for callee, _ in an.index.callees(site.symbol)[:4]:
-            sym = an.symbol(callee)
-            if sym is not None and not _is_test(sym.file):
-                step = Step(
-                    sym.file,
-                    sym.line,
-                    sym.id,
-                    f"`{sym.id}` is under test",
-                    root=True,
-                    reason="code under test",
-                    kind="under-test",
-                    end_line=sym.end_line,
-                )
-                out.append(from_trail(an, [step], 0.6, {}))
+            if m and m.group(1).rstrip("/") in {p.rstrip("/") for p in paths}:
+                out.append(sym.id)
     return out
 
 
