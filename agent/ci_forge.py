@@ -50,7 +50,7 @@ class Http:
     auth: dict[str, str]
     timeout: float = 30.0
     retries: int = 2
-    backoff: float = 1.0
+    backoff: float = 0.5
     extra_headers: dict[str, str] = field(default_factory=dict)
 
     def request(self, method: str, url: str, body: dict[str, Any] | None = None) -> Response:

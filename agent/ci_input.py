@@ -76,7 +76,8 @@ def parse_junit(text: str, source: str, repo_root: Path) -> tuple[list[TestFailu
         for child in case:
             if child.tag not in ("failure", "error"):
                 continue
-            body = (child.text or "").strip("\n")
+            # The header makes the text a pytest report section again, as the trace reader knows it.
+            body = _section_header(test_id) + (child.text or "").strip("\n")
             # pytest puts the whole assertion explanation in `message`; its first line is enough.
             message = (child.get("message") or "").strip().split("\n", 1)[0]
             message = message or _last_error_line(body)
@@ -129,7 +130,7 @@ def _parse_pytest_log(lines: list[str], source: str) -> list[TestFailure]:
     def close() -> None:
         if section is None:
             return
-        text = "\n".join(body).strip("\n")
+        text = _section_header(section) + "\n".join(body).strip("\n")
         name = _ERROR_AT.match(section)
         head = name.group(1) if name else section
         node, message = _match_summary(head, summary)
@@ -157,6 +158,11 @@ def _parse_pytest_log(lines: list[str], source: str) -> list[TestFailure]:
                 body.append(ln)
     close()
     return failures
+
+
+def _section_header(name: str) -> str:
+    title = name.split("::", 1)[-1].replace("::", ".")
+    return f"{'_' * 20} {title} {'_' * 20}\n"
 
 
 def _match_summary(head: str, summary: dict[str, tuple[str, str]]) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from debugai.agent.ci_forge import MARKER
 from debugai.agent.ci_input import TestFailure, scrub
 from debugai.agent.diagnosis import Diagnosis
-from debugai.agent.redact import Redactor
+from debugai.agent.redact import PLACEHOLDER_RE, Redactor
 
 # GitHub rejects comment bodies over 65,536 characters; keep a margin for the truncation note.
 COMMENT_LIMIT = 65_536
@@ -224,12 +224,13 @@ def redact_for_posting(text: str, env: Mapping[str, str], redactor: Redactor | N
     for name, value in env.items():
         if len(value) < 8 or not _SECRET_ENV.search(name):
             continue
-        text = text.replace(value, f"<redacted:env:{name}>")
+        text = text.replace(value, f"[redacted:env:{name}]")
         for cut in _FRAGMENT.finditer(text):
             head, tail = cut.group("head"), cut.group("tail")
             if (head and value.startswith(head)) or (tail and value.endswith(tail)):
-                text = text.replace(cut.group(0), f"<redacted:env:{name}>")
-    return text
+                text = text.replace(cut.group(0), f"[redacted:env:{name}]")
+    # `<redacted:…>` would be an unknown HTML tag to GitHub's Markdown, which drops it unseen.
+    return PLACEHOLDER_RE.sub(lambda m: f"[{m.group(0)[1:-1]}]", text)
 
 
 # A fragment of at least 6 characters glued to an ellipsis, on either side.
