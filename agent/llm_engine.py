@@ -58,22 +58,22 @@ CATEGORIES = (
 )
 ANSWER_EXAMPLE = {
     "root_cause": {
-        "file": "pkg/module.py",
-        "line": 12,
-        "end_line": 18,
-        "symbol": "pkg.module.function",
-        "category": "none-propagation",
-        "explanation": "why this code produces the failing value",
+        "file": "<path>",
+        "line": 1,
+        "end_line": 2,
+        "symbol": "<qualified.name>",
+        "category": "<category>",
+        "explanation": "<why this code produces the failing value>",
     },
     "chain": [
         {
-            "file": "pkg/other.py",
-            "line": 40,
-            "symbol": "pkg.other.caller",
-            "explanation": "how the value travels",
+            "file": "<path>",
+            "line": 3,
+            "symbol": "<qualified.name>",
+            "explanation": "<how the value travels>",
         }
     ],
-    "fix": {"summary": "one sentence", "diff": ""},
+    "fix": {"summary": "<the fix in one sentence>", "diff": ""},
 }
 # Small local models: a 4k window shared by the prompt and the answer.
 LOCAL_LIMITS = {

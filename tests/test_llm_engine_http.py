@@ -1,0 +1,172 @@
+"""LLMEngine over HTTP: the real openai client against the scripted server, end to end."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+from debugai.agent.diagnosis import Diagnosis
+from debugai.agent.llm_engine import LLMEngine
+from llm_fixtures import CrashRepo, answer, make_repo
+from openai_server import Delay, Error, Reply, ScriptedOpenAIServer
+
+from debugai.api import explain
+from debugai.config import Config, load_config
+from debugai.errors import ModelError
+
+ROOT = ("app/users.py", 8, "app.users.get_user")
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> CrashRepo:
+    return make_repo(tmp_path_factory.mktemp("http"))
+
+
+def cfg(tmp_path: Path, base_url: str, **flags: object) -> Config:
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "OPENAI_API_KEY": "sk-test-" + "k" * 30}
+    return load_config(
+        None, env=env, flags={"base_url": base_url, "model": "scripted-model", **flags}
+    )
+
+
+def diagnose(repo: CrashRepo, config: Config, *, forced: bool = False) -> Diagnosis:
+    engine = LLMEngine.from_config(config, forced=forced)
+    return explain(repo.trace, repo.root, engine="llm" if forced else "auto", llm_engine=engine)
+
+
+def test_good_answer_over_the_wire(repo: CrashRepo, tmp_path: Path) -> None:
+    with ScriptedOpenAIServer() as srv:
+        srv.push(
+            Reply(
+                content=answer(*ROOT, chain=[("app/billing.py", 9)]),
+                prompt_tokens=900,
+                completion_tokens=80,
+            )
+        )
+        diag = diagnose(
+            repo,
+            cfg(tmp_path, srv.base_url, prices={"scripted-model": {"input": 1.0, "output": 2.0}}),
+        )
+        body = srv.chat_requests[0].body
+    assert (
+        diag.engine == "llm:scripted-model"
+        and diag.root_cause is not None
+        and diag.root_cause.line == 8
+    )
+    assert body["response_format"]["type"] == "json_schema" and body["tools"]
+    assert diag.usage.prompt_tokens == 900 and diag.usage.cost_usd == pytest.approx(
+        (900 * 1.0 + 80 * 2.0) / 1e6
+    )
+
+
+def test_server_without_tools_or_schema_gets_a_plain_prompt_loop(
+    repo: CrashRepo, tmp_path: Path
+) -> None:
+    with ScriptedOpenAIServer(
+        supports_tools=False, supports_json_schema=False, supports_json_object=False
+    ) as srv:
+        srv.push(
+            Reply(
+                content='I need more.\n{"tool": "read_span", "arguments": {"file": "app/users.py", "start": 8, "end": 12}}'
+            ),
+            Reply(content="Here it is:\n```json\n" + answer(*ROOT) + "\n```"),
+        )
+        diag = diagnose(repo, cfg(tmp_path, srv.base_url))
+        bodies = [r.body for r in srv.chat_requests]
+    assert (
+        diag.engine == "llm:scripted-model"
+        and diag.root_cause is not None
+        and diag.root_cause.symbol == ROOT[2]
+    )
+    answered = [b for b in bodies if "tools" not in b and "response_format" not in b]
+    assert len(answered) == 2  # both turns went out as plain text prompts
+    system = answered[0]["messages"][0]["content"]
+    assert '{"tool": NAME, "arguments": {...}}' in system
+    tool_result = answered[1]["messages"][-1]["content"]
+    assert (
+        tool_result.startswith("Result of read_span:") and "def get_user(user_id):" in tool_result
+    )
+    assert any("plain prompt loop" in n for n in diag.notes)
+
+
+def test_429_with_retry_after_then_answer(repo: CrashRepo, tmp_path: Path) -> None:
+    with ScriptedOpenAIServer() as srv:
+        srv.push(
+            Error(429, "rate limited", headers={"Retry-After": "1"}), Reply(content=answer(*ROOT))
+        )
+        diag = diagnose(repo, cfg(tmp_path, srv.base_url))
+        gap = srv.chat_requests[1].at - srv.chat_requests[0].at
+    assert diag.engine == "llm:scripted-model" and gap >= 0.9
+
+
+def test_500_then_success(repo: CrashRepo, tmp_path: Path) -> None:
+    with ScriptedOpenAIServer() as srv:
+        srv.push(Error(500, "boom"), Reply(content=answer(*ROOT)))
+        diag = diagnose(repo, cfg(tmp_path, srv.base_url))
+    assert diag.engine == "llm:scripted-model"
+
+
+def test_timeout_returns_static_with_reason(repo: CrashRepo, tmp_path: Path) -> None:
+    with ScriptedOpenAIServer() as srv:
+        srv.push(Delay(3, Reply(content=answer(*ROOT))))
+        diag = diagnose(repo, cfg(tmp_path, srv.base_url, timeout=0.5))
+    assert diag.engine == "static"
+    assert any("did not answer within 0.5s" in n for n in diag.notes)
+
+
+def test_dead_port_degrades_and_forced_raises(repo: CrashRepo, tmp_path: Path) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{s.getsockname()[1]}/v1"
+        diag = diagnose(repo, cfg(tmp_path, url, max_retries=0))
+        assert diag.engine == "static" and any("cannot reach" in n for n in diag.notes)
+        with pytest.raises(ModelError) as err:
+            diagnose(repo, cfg(tmp_path, url, max_retries=0), forced=True)
+    assert err.value.exit_code == 4 and "cannot reach" in str(err.value)
+
+
+def test_cache_answers_a_repeated_run_without_the_server(repo: CrashRepo, tmp_path: Path) -> None:
+    with ScriptedOpenAIServer() as srv:
+        srv.push(Reply(content=answer(*ROOT)))
+        first = diagnose(repo, cfg(tmp_path, srv.base_url))
+        second = diagnose(repo, cfg(tmp_path, srv.base_url))
+        assert len(srv.chat_requests) == 1
+        srv.push(Reply(content=answer(*ROOT)))
+        diagnose(repo, cfg(tmp_path, srv.base_url, cache=False))
+        assert len(srv.chat_requests) == 2
+    assert first.root_cause == second.root_cause
+    assert any("came from the cache" in n for n in second.notes)
+
+
+def test_redaction_on_what_the_server_received(repo: CrashRepo, tmp_path: Path) -> None:
+    with ScriptedOpenAIServer() as srv:
+        srv.push(Reply(content=answer(*ROOT)))
+        diagnose(repo, cfg(tmp_path, srv.base_url, context_budget=4000))
+        raw = b"".join(r.raw for r in srv.requests)
+    assert b"def get_user" in raw and b"gateway_password" in raw  # code holding secrets was sent...
+    for secret in repo.secrets.values():
+        assert secret.encode() not in raw  # ...but none of its secrets, nor the .env's
+    assert b"<redacted:" in raw
+
+
+def test_no_redact_opts_out(repo: CrashRepo, tmp_path: Path) -> None:
+    with ScriptedOpenAIServer() as srv:
+        srv.push(Reply(content=answer(*ROOT)))
+        diagnose(repo, cfg(tmp_path, srv.base_url, redact=False, context_budget=4000))
+        raw = b"".join(r.raw for r in srv.requests)
+    assert repo.secrets["github"].encode() in raw
+
+
+def test_dump_request_sends_nothing(repo: CrashRepo, tmp_path: Path) -> None:
+    out = tmp_path / "request.json"
+    with ScriptedOpenAIServer() as srv:
+        diag = diagnose(repo, cfg(tmp_path, srv.base_url, dump_request=out))
+        assert srv.requests == []
+    dumped = json.loads(out.read_text())
+    assert (
+        dumped["body"]["messages"][0]["role"] == "system"
+        and dumped["body"]["model"] == "scripted-model"
+    )
+    assert diag.engine == "static" and any("nothing was sent" in n for n in diag.notes)
