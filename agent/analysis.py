@@ -149,6 +149,20 @@ class Analyzer:
                 file, o.line, here, f"`{short(label)}` gets the result of `{short(o.text)}`"
             )
             callee = self.resolve_call(file, o.line, o.callee)
+            env = env_var_of(o.callee, o.text)
+            if callee is None and env is not None:
+                return [
+                    Step(
+                        file,
+                        o.line,
+                        here,
+                        f"`{short(label)}` is read from environment variable "
+                        f"`{env}`: a string, or None when unset",
+                        root=True,
+                        reason=f"environment variable `{env}`",
+                        kind="env",
+                    )
+                ]
             if callee is None:
                 reason = none_call_reason(o.callee, o.text)
                 if reason:
@@ -227,11 +241,10 @@ class Analyzer:
         if fn is not None and depth <= MAX_DEPTH:
             for ret in flow.returns(fn):
                 value = ret.named_children[0] if ret.named_children else None
-                if value is None:
-                    continue
-                trail = self.trace_expr(sym.file, ret.start_point[0] + 1, value, depth + 1)
-                if trail and trail[0].root:
-                    return trail
+                for alt in flow.alternatives(value):
+                    trail = self.trace_expr(sym.file, ret.start_point[0] + 1, alt, depth + 1)
+                    if trail and trail[0].root:
+                        return trail
         return [
             Step(
                 sym.file, sym.line, sym.id, f"`{sym.id}` produces the value", end_line=sym.end_line
@@ -306,6 +319,15 @@ class Analyzer:
                         kind="global",
                     )
                 ]
+        prop = self.find_property(attr)
+        if prop is not None:
+            return [
+                *self.trace_return(prop, depth + 1),
+                Step(file, o.line, here, f"reads property `{attr}`"),
+            ]
+        built = self.find_keyword(attr, depth) or self.find_instance_attr(attr, depth)
+        if built:
+            return [*built, Step(file, o.line, here, f"reads `{short(o.text)}`")]
         field_site = self.find_field(attr)
         if field_site is not None:
             ffile, fline, owner = field_site
@@ -321,6 +343,45 @@ class Analyzer:
                 )
             ]
         return [Step(file, o.line, here, f"`{short(o.text)}`")]
+
+    def find_property(self, attr: str) -> Symbol | None:
+        for sym_id in self.index.resolve_name(attr):
+            sym = self.index.symbols[sym_id]
+            if sym.kind == "function" and any("property" in d for d in sym.decorators):
+                return sym
+        return None
+
+    def find_keyword(self, attr: str, depth: int) -> list[Step]:
+        """`Settings(attr=<value>)` somewhere in the repo: follow that value."""
+        pat = re.compile(rf"\b{re.escape(attr)}\s*=(?!=)")
+        for file in self.index.files:
+            lines = self.index.lines(file)
+            for i, text in enumerate(lines):
+                if not pat.search(text) or text.lstrip().startswith(("def ", "self.")):
+                    continue
+                tree = self.tree(file)
+                for kw in flow.nodes_on_line(tree.root_node, i + 1, ("keyword_argument",)):
+                    value = kw.child_by_field_name("value")
+                    if flow.text(kw.child_by_field_name("name")) == attr and value is not None:
+                        trail = self.trace_expr(file, i + 1, value, depth + 1)
+                        if trail and trail[0].root:
+                            return trail
+        return []
+
+    def find_instance_attr(self, attr: str, depth: int) -> list[Step]:
+        """`self.attr = <value>` in any repo class (the receiver's class is rarely known)."""
+        pat = re.compile(rf"\bself\.{re.escape(attr)}\s*(:[^=]+)?=(?!=)")
+        for file in self.index.files:
+            for i, text in enumerate(self.index.lines(file)):
+                if not pat.search(text):
+                    continue
+                for n in flow.nodes_on_line(self.tree(file).root_node, i + 1, ("assignment",)):
+                    right = n.child_by_field_name("right")
+                    if flow.text(n.child_by_field_name("left")) == f"self.{attr}" and right:
+                        trail = self.trace_expr(file, i + 1, right, depth + 1)
+                        if trail and trail[0].root:
+                            return trail
+        return []
 
     def find_field(self, attr: str) -> tuple[str, int, str] | None:
         """A class-level field `attr: T = ...` or `attr = ...` in a repo class."""
@@ -363,6 +424,17 @@ def none_call_reason(callee: str | None, call_text: str) -> str:
     if tail == "next" and not call_text.replace(" ", "").endswith(",None)"):
         return ""
     return NONE_CALLS.get(tail, "")
+
+
+_ENV_CALL = re.compile(r"""(getenv|environ\.get|environ\.__getitem__)\(\s*[fbr]?["']([^"']+)["']""")
+
+
+def env_var_of(callee: str | None, call_text: str) -> str | None:
+    """The variable an `os.getenv("X")` / `os.environ.get("X", ...)` call reads."""
+    if not callee or not ("getenv" in callee or "environ" in callee):
+        return None
+    m = _ENV_CALL.search(call_text)
+    return m.group(2) if m else None
 
 
 def _value_reason(value: str) -> str:

@@ -329,3 +329,17 @@ def dict_keys(func: Node) -> list[tuple[str, int]]:
 
 def nodes_of(node: Node, type_: str) -> list[Node]:
     return [n for n in walk(node) if n.type == type_]
+
+
+def alternatives(node: Node | None) -> list[Node]:
+    """The values an expression may take: both arms of `a if c else b`, each side of `a or b`."""
+    if node is None:
+        return []
+    if node.type == "conditional_expression" and len(node.named_children) == 3:
+        body, _cond, other = node.named_children
+        return [*alternatives(body), *alternatives(other)]
+    if node.type == "boolean_operator":
+        return [a for c in node.named_children for a in alternatives(c)]
+    if node.type == "parenthesized_expression" and node.named_children:
+        return alternatives(node.named_children[0])
+    return [node]

@@ -116,7 +116,7 @@ class StaticEngine:
                 found = strategy(an, m)
                 for s in found:
                     s.score -= 0.1 * depth
-                    out.append(_Ranked(s, m, m.pattern.category))
+                    out.append(_Ranked(s, m, s.variables.get("category") or m.pattern.category))
                 if any(s.score >= 0.7 for s in found):
                     strong = True
                     break

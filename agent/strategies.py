@@ -78,6 +78,8 @@ def from_trail(an: Analyzer, trail: list[Step], score: float, extra: dict[str, s
         "reason": root.reason or root.explanation,
         **extra,
     }
+    if root.kind == "env":  # whatever crashed, a value from the environment is configuration
+        variables.setdefault("category", "env-config")
     end = root.end_line or root.line
     return Suspect(
         root.file, root.line, end, root.symbol, score, root.explanation, chain, variables
@@ -751,7 +753,23 @@ def _is_test(file: str) -> bool:
     return name.startswith("test_") or name.endswith("_test.py") or "/tests/" in f"/{file}"
 
 
+def value_origin(an: Analyzer, m: Match) -> list[Suspect]:
+    """Generic: follow every value on the raising line back to its origin; keep the best."""
+    site = an.raise_site
+    if site is None:
+        return []
+    trail = best_trail(an, site, an.identifiers_at(site))
+    if not trail or not trail[0].root:
+        return []
+    extra = {"raise_site": site_label(site.file, site.line)}
+    s = from_trail(an, trail, trail_score(trail) - 0.05, extra)
+    if trail[0].kind == "env":
+        s.variables["category"] = "env-config"
+    return [s]
+
+
 STRATEGIES: dict[str, Strategy] = {
+    "value_origin": value_origin,
     "none_value": none_value,
     "coroutine": coroutine,
     "dict_key": dict_key,
