@@ -93,3 +93,14 @@ class IndexStats:
     def resolved_share(self) -> float:
         internal = self.calls_total - self.calls_external
         return self.calls_resolved / internal if internal > 0 else 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class FileInfo:
+    """One indexed file: where it is, the module it defines, and what went wrong reading it."""
+
+    path: str  # repo-relative, POSIX separators
+    module: str
+    sha256: str
+    n_lines: int
+    error: str | None = None  # skipped or partially indexed, and why

@@ -1,0 +1,365 @@
+"""build_index: discover files, parse what changed, link, cache, and hand back a CodeIndex."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from debugai.indexers import cache
+from debugai.indexers.extract import FileRecord, extract
+from debugai.indexers.files import SourceFile, assign_modules, discover
+from debugai.indexers.index import CodeIndex
+from debugai.indexers.link import link_file
+from debugai.indexers.model import FileInfo, IndexStats
+from debugai.indexers.resolve import Resolver
+
+from debugai.errors import RepoError
+
+Progress = Callable[[int, int], None]
+# Files changed within this window of the last write are re-hashed: their mtime may not have ticked.
+RACY_NS = 2_000_000_000
+PARALLEL_MIN_FILES = 200
+
+
+@dataclass
+class IndexOptions:
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    cache: bool = True
+    cache_dir: Path | None = None
+    max_file_bytes: int = 2_000_000
+    jobs: int | None = None  # parse workers; None picks from the CPU count and the work to do
+
+
+@dataclass
+class Entry:
+    """What the manifest remembers of a file between runs."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+    sha: str
+    module: str
+    error: str | None
+    n_lines: int
+    iface: str
+
+    def plain(self) -> tuple[Any, ...]:
+        return (
+            self.size,
+            self.mtime_ns,
+            self.inode,
+            self.sha,
+            self.module,
+            self.error,
+            self.n_lines,
+            self.iface,
+        )
+
+
+@dataclass
+class State:
+    """Everything needed to bring an index up to date without starting over."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    links: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    records: dict[str, FileRecord] = field(default_factory=dict)
+    modkey: str = ""
+    written_ns: int = 0
+    unswept: int = 0  # records written since the last garbage collection
+
+
+def _parse_many(blobs: list[bytes]) -> list[tuple[Any, ...]]:
+    return [extract(b).to_plain() for b in blobs]
+
+
+def _read(root: Path, sf: SourceFile, max_bytes: int) -> tuple[bytes | None, str | None]:
+    if sf.size > max_bytes:
+        return None, f"skipped: {sf.size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit"
+    try:
+        with open(root / sf.path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        return None, f"skipped: cannot read ({exc.strerror or exc})"
+    if len(data) > max_bytes:
+        return None, f"skipped: over the {max_bytes / 1e6:.1f} MB limit"
+    if b"\x00" in data[:8192]:
+        return None, "skipped: binary content"
+    return data, None
+
+
+def _cache_folder(root: Path, options: IndexOptions, warnings: list[str]) -> Path | None:
+    if not options.cache:
+        return None
+    if options.cache_dir is not None:
+        folder = Path(options.cache_dir)
+        if cache.prepare(folder):
+            return folder
+        warnings.append(f"cache folder {folder} is not writable; not caching")
+        return None
+    folder = cache.default_cache_dir(root)
+    if cache.prepare(folder):
+        return folder
+    fallback = cache.user_cache_dir(root)
+    if cache.prepare(fallback):
+        return fallback
+    warnings.append("no writable cache folder; not caching")
+    return None
+
+
+def _load_state(folder: Path, warnings: list[str]) -> State:
+    try:
+        payload = cache.load(folder / "links.bin")
+    except cache.CacheError as exc:
+        warnings.append(f"cache {folder / 'links.bin'}: {exc}; rebuilding")
+        return State()
+    if payload is None:
+        return State()
+    try:
+        entries_raw, links, modkey, written_ns, unswept = payload
+        entries = {p: Entry(*e) for p, e in entries_raw.items()}
+    except (TypeError, ValueError) as exc:
+        warnings.append(f"cache {folder / 'links.bin'}: unexpected layout ({exc}); rebuilding")
+        return State()
+    return State(entries, links, {}, modkey, written_ns, unswept)
+
+
+def _save_state(folder: Path, state: State, warnings: list[str]) -> None:
+    entries = {p: e.plain() for p, e in state.entries.items()}
+    try:
+        cache.dump(
+            folder / "links.bin",
+            (entries, state.links, state.modkey, state.written_ns, state.unswept),
+        )
+    except OSError as exc:
+        warnings.append(f"cannot write the cache ({exc}); the next run starts over")
+
+
+def build_index(
+    root: str | Path,
+    options: IndexOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    _state: State | None = None,
+) -> CodeIndex:
+    """Index every Python file under root; unchanged files come from the cache."""
+    t0 = time.perf_counter()
+    options = options or IndexOptions()
+    root = Path(root).expanduser()
+    if not root.is_dir():
+        raise RepoError(f"{root}: not a directory")
+    root = root.resolve()
+    found, warnings = discover(root, options.include, options.exclude)
+    folder = _cache_folder(root, options, warnings)
+    old = _state if _state is not None else (_load_state(folder, warnings) if folder else State())
+    now_ns = time.time_ns()
+
+    entries: dict[str, Entry] = {}
+    records: dict[str, FileRecord] = {}
+    todo: list[tuple[str, bytes, str]] = []  # (path, data, sha) to parse
+    for sf in found:
+        prev = old.entries.get(sf.path)
+        if (
+            prev is not None
+            and (prev.size, prev.mtime_ns, prev.inode) == (sf.size, sf.mtime_ns, sf.inode)
+            and sf.mtime_ns < old.written_ns - RACY_NS
+        ):
+            entries[sf.path] = replace(prev)
+            continue
+        data, error = _read(root, sf, options.max_file_bytes)
+        if data is None:
+            entries[sf.path] = Entry(sf.size, sf.mtime_ns, sf.inode, "", "", error, 0, "")
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        if prev is not None and prev.sha == sha:
+            entries[sf.path] = Entry(
+                sf.size, sf.mtime_ns, sf.inode, sha, "", prev.error, prev.n_lines, prev.iface
+            )
+            continue
+        rec = old.records.get(sha) or _stored_record(folder, sha)
+        if rec is None:
+            todo.append((sf.path, data, sha))
+            entries[sf.path] = Entry(sf.size, sf.mtime_ns, sf.inode, sha, "", None, 0, "")
+        else:
+            records[sha] = rec
+            entries[sf.path] = Entry(
+                sf.size, sf.mtime_ns, sf.inode, sha, "", rec.error, rec.n_lines, rec.iface
+            )
+
+    for path, rec, sha in _parse(todo, options, progress):
+        records[sha] = rec
+        e = entries[path]
+        e.error, e.n_lines, e.iface = rec.error, rec.n_lines, rec.iface
+        if folder is not None:
+            # Records are an optimisation: one that cannot be stored is parsed again when needed.
+            with contextlib.suppress(OSError):
+                cache.store_object(folder, sha, rec.to_plain())
+    for path, data, _sha in todo:
+        if b"\x00" not in data and _not_utf8(data):
+            warnings.append(f"{path}: not valid UTF-8; indexed with replacement characters")
+
+    indexable = sorted(p for p, e in entries.items() if e.sha)
+    modules, mod_warnings = assign_modules(indexable)
+    warnings.extend(mod_warnings)
+    for p, e in entries.items():
+        e.module = modules.get(p, "")
+    modkey = hashlib.blake2b(repr(sorted(modules.items())).encode(), digest_size=12).hexdigest()
+
+    # Which files must be linked again.
+    if modkey != old.modkey:
+        relink = set(indexable)
+    else:
+        changed = {
+            p
+            for p in indexable
+            if p not in old.links or p not in old.entries or old.entries[p].sha != entries[p].sha
+        }
+        moved = {
+            p for p in changed if p not in old.entries or old.entries[p].iface != entries[p].iface
+        }
+        relink = changed | _importers(old.links, {modules[p] for p in moved}, modules)
+
+    def record(path: str) -> FileRecord | None:
+        sha = entries[path].sha
+        rec = records.get(sha) or old.records.get(sha) or _stored_record(folder, sha)
+        if rec is None:
+            data, _err = _read(
+                root, SourceFile(path, entries[path].size, 0, 0), options.max_file_bytes
+            )
+            rec = extract(data) if data is not None else None
+        if rec is not None:
+            records[sha] = rec
+        return rec
+
+    resolver = Resolver(modules, record)
+    links: dict[str, tuple[Any, ...]] = {}
+    for path in indexable:
+        if path in relink or path not in old.links:
+            links[path] = link_file(resolver, modules[path])
+        else:
+            links[path] = old.links[path]
+
+    state = State(
+        entries, links, {**old.records, **records} if _state is not None else records, modkey
+    )
+    state.written_ns = now_ns
+    state.unswept = old.unswept + len(todo)
+    if folder is not None and (
+        todo or relink or entries.keys() != old.entries.keys() or _stat_moved(old, entries)
+    ):
+        if state.unswept > max(200, len(entries) // 2) or (modkey != old.modkey and old.modkey):
+            cache.collect_garbage(folder, {e.sha for e in entries.values() if e.sha})
+            state.unswept = 0
+        _save_state(folder, state, warnings)
+    elif folder is not None:
+        state.written_ns = old.written_ns
+
+    files = {
+        p: FileInfo(p, e.module, e.sha, e.n_lines, e.error) for p, e in sorted(entries.items())
+    }
+    stats = IndexStats(files=len(files), parsed=len(todo))
+    for p, e in sorted(entries.items()):
+        if e.error:
+            stats.errors += 1
+            warnings.append(f"{p}: {e.error}")
+    stats.warnings = warnings
+    for link in links.values():
+        t, r, x = link[6]
+        stats.calls_total += t
+        stats.calls_resolved += r
+        stats.calls_external += x
+    index = CodeIndex(root, files, links, stats, state, options)
+    stats.symbols = len(index.symbols)
+    stats.edges = index.n_edges
+    stats.seconds = time.perf_counter() - t0
+    return index
+
+
+def _stat_moved(old: State, entries: dict[str, Entry]) -> bool:
+    return any(
+        (o := old.entries.get(p)) is None
+        or (o.mtime_ns, o.size, o.inode) != (e.mtime_ns, e.size, e.inode)
+        for p, e in entries.items()
+    )
+
+
+def _not_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _stored_record(folder: Path | None, sha: str) -> FileRecord | None:
+    if folder is None:
+        return None
+    try:
+        plain = cache.load_object(folder, sha)
+        return FileRecord.from_plain(plain) if plain is not None else None
+    except (cache.CacheError, TypeError):
+        return None
+
+
+def _parse(
+    todo: list[tuple[str, bytes, str]], options: IndexOptions, progress: Progress | None
+) -> list[tuple[str, FileRecord, str]]:
+    total = len(todo)
+    jobs = options.jobs if options.jobs is not None else min(os.cpu_count() or 1, 8)
+    out: list[tuple[str, FileRecord, str]] = []
+    if jobs > 1 and total >= PARALLEL_MIN_FILES:
+        # Batches of ~64 files keep the per-task overhead small and the progress bar moving.
+        batches = [todo[i : i + 64] for i in range(0, total, 64)]
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                done = 0
+                blobs = [[d for _p, d, _s in b] for b in batches]
+                for batch, plains in zip(batches, pool.map(_parse_many, blobs), strict=True):
+                    for (path, _data, sha), plain in zip(batch, plains, strict=True):
+                        out.append((path, FileRecord.from_plain(plain), sha))
+                    done += len(batch)
+                    if progress is not None:
+                        progress(done, total)
+            return out
+        except (OSError, RuntimeError):
+            out.clear()  # no worker processes here (sandbox, frozen app): parse in this process
+    for n, (path, data, sha) in enumerate(todo):
+        out.append((path, extract(data), sha))
+        if progress is not None and (n % 32 == 0 or n == total - 1):
+            progress(n + 1, total)
+    return out
+
+
+def _importers(
+    links: dict[str, tuple[Any, ...]], modules: set[str], path_module: dict[str, str]
+) -> set[str]:
+    """Files that import any of these modules, directly or through other importers."""
+    if not modules:
+        return set()
+    module_path = {m: p for p, m in path_module.items()}
+    importers: dict[str, set[str]] = {}
+    for path, link in links.items():
+        for _src, dst, kind, _line, _text in link[2]:
+            if kind != "imports" or dst.startswith("ext:"):
+                continue
+            target = dst
+            while target and target not in module_path:
+                target = target.rpartition(".")[0]
+            if target:
+                importers.setdefault(target, set()).add(path)
+    out: set[str] = set()
+    queue = list(modules)
+    while queue:
+        m = queue.pop()
+        for p in importers.get(m, ()):
+            if p not in out:
+                out.add(p)
+                queue.append(path_module[p])
+    return out

@@ -1,0 +1,294 @@
+"""CodeIndex: the symbols and graph of one repository, with a small query API."""
+
+from __future__ import annotations
+
+import difflib
+from collections import deque
+from collections.abc import Collection, Iterable
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+import tree_sitter
+from debugai.indexers.model import (
+    CALLS,
+    CONTAINS,
+    IMPORTS,
+    Assignment,
+    EnvRead,
+    FileInfo,
+    IndexStats,
+    NonePath,
+    Symbol,
+    Unresolved,
+)
+from debugai.indexers.parser import parse_source
+
+if TYPE_CHECKING:
+    from debugai.indexers.build import IndexOptions, State
+
+_KINDS = {"module": "module", "class": "class", "function": "function"}
+
+
+class CodeIndex:
+    """Symbols, facts and the call/import graph of a repository (see build_index)."""
+
+    def __init__(
+        self,
+        root: Path,
+        files: dict[str, FileInfo],
+        links: dict[str, tuple[Any, ...]],
+        stats: IndexStats,
+        state: State | None = None,
+        options: IndexOptions | None = None,
+    ) -> None:
+        self.root = root
+        self.files = files
+        self.stats = stats
+        self._state = state
+        self._options = options
+        self._links = links
+        self.symbols: dict[str, Symbol] = {}
+        self.env_reads: list[EnvRead] = []
+        self.unresolved: list[Unresolved] = []
+        self.assignments: list[Assignment] = []
+        self._file_module = {p: f.module for p, f in files.items()}
+        self._module_file = {f.module: p for p, f in files.items()}
+        self._lines: dict[str, list[str]] = {}
+        for path in sorted(links):
+            self._add_file(path, links[path])
+
+    def _add_file(self, path: str, link: tuple[Any, ...]) -> None:
+        symbols, _calls, _edges, unresolved, env, assigns, _counts = link
+        for row in symbols:
+            nps = row[9]
+            if nps:
+                row = (*row[:9], tuple(NonePath(line, reason) for line, reason in nps), row[10])
+            self.symbols[row[0]] = Symbol(*row)
+        module = symbols[0][0]
+        self.unresolved.extend(Unresolved(c, path, line, text) for c, line, text in unresolved)
+        self.env_reads.extend(EnvRead(s, path, line, var, how, d) for s, line, var, how, d in env)
+        self.assignments.extend(Assignment(module, n, path, line, v) for n, line, v in assigns)
+
+    # ---- derived structures, built on first use --------------------------------------------
+    @cached_property
+    def _spans(self) -> dict[str, list[tuple[int, int, str]]]:
+        spans: dict[str, list[tuple[int, int, str]]] = {}
+        for sym in self.symbols.values():
+            if sym.kind != "module":
+                spans.setdefault(sym.file, []).append(
+                    (sym.decorated_line or sym.line, sym.end_line, sym.id)
+                )
+        for items in spans.values():
+            items.sort()
+        return spans
+
+    @cached_property
+    def _call_edges(self) -> list[tuple[str, str, int, int, str, str]]:
+        out = []
+        for path in sorted(self._links):
+            for caller, callee, line, end_line, text in self._links[path][1]:
+                out.append((caller, callee, line, end_line, text, path))
+        return out
+
+    @cached_property
+    def _out(self) -> dict[str, list[tuple[str, int]]]:
+        out: dict[str, list[tuple[str, int]]] = {}
+        for caller, callee, line, _e, _t, _p in self._call_edges:
+            out.setdefault(caller, []).append((callee, line))
+        return out
+
+    @cached_property
+    def _in(self) -> dict[str, list[tuple[str, int]]]:
+        into: dict[str, list[tuple[str, int]]] = {}
+        for caller, callee, line, _e, _t, _p in self._call_edges:
+            into.setdefault(callee, []).append((caller, line))
+        return into
+
+    @cached_property
+    def _calls_by_file(self) -> dict[str, list[tuple[int, int, str, str]]]:
+        by: dict[str, list[tuple[int, int, str, str]]] = {}
+        for _caller, callee, line, end_line, text, path in self._call_edges:
+            by.setdefault(path, []).append((line, end_line, callee, text))
+        return by
+
+    def _edges(self) -> Iterable[tuple[str, str, dict[str, Any]]]:
+        for caller, callee, line, _end, text, _path in self._call_edges:
+            yield caller, callee, {"kind": CALLS, "line": line, "text": text}
+        for path in sorted(self._links):
+            for src, dst, kind, line, text in self._links[path][2]:
+                if kind == CONTAINS:
+                    yield src, dst, {"kind": kind}
+                else:
+                    yield src, dst, {"kind": kind, "line": line, "text": text}
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The networkx graph (built on first access: most queries do not need it)."""
+        g: nx.MultiDiGraph = nx.MultiDiGraph()
+        g.add_nodes_from(
+            (s.id, {"kind": _KINDS[s.kind], "file": s.file, "line": s.line, "end_line": s.end_line})
+            for s in self.symbols.values()
+        )
+        edges = list(self._edges())
+        for _src, dst, _d in edges:
+            if dst not in g:
+                kind = (
+                    "env"
+                    if dst.startswith("env:")
+                    else "external"
+                    if dst.startswith("ext:")
+                    else "unknown"
+                )
+                g.add_node(dst, kind=kind)
+        g.add_edges_from(edges)
+        return g
+
+    @property
+    def n_edges(self) -> int:
+        return sum(len(link[1]) + len(link[2]) for link in self._links.values())
+
+    # ---- queries ---------------------------------------------------------------------------
+    def symbol_at(self, file: str, line: int) -> Symbol | None:
+        """Innermost function/class whose span (decorators included) holds the line, else the module."""
+        file = self._rel(file)
+        best: str | None = None
+        for start, end, sid in self._spans.get(file, ()):
+            if start > line:
+                break
+            if end >= line:
+                best = sid  # later starts are nested deeper
+        if best is not None:
+            return self.symbols[best]
+        module = self._file_module.get(file)
+        return self.symbols.get(module) if module else None
+
+    def module_of(self, file: str) -> str | None:
+        return self._file_module.get(self._rel(file))
+
+    def file_of(self, module: str) -> str | None:
+        return self._module_file.get(module)
+
+    def callers(self, symbol: str) -> list[tuple[str, int]]:
+        return sorted(set(self._in.get(symbol, ())))
+
+    def callees(self, symbol: str) -> list[tuple[str, int]]:
+        return sorted(set(self._out.get(symbol, ())))
+
+    def calls_at(self, file: str, line: int) -> list[tuple[str, str]]:
+        """Resolved (callee id, call text) whose call spans the given line."""
+        out = [
+            (callee, text)
+            for start, end, callee, text in self._calls_by_file.get(self._rel(file), ())
+            if start <= line <= end
+        ]
+        return sorted(set(out))
+
+    def path(self, a: str, b: str) -> list[str] | None:
+        """Shortest path from a to b over call and import edges (None when there is none)."""
+        if a not in self.symbols and not a.startswith("ext:"):
+            return None
+        adj = self._path_adjacency
+        prev: dict[str, str | None] = {a: None}
+        queue = deque([a])
+        while queue:
+            node = queue.popleft()
+            if node == b:
+                out = [node]
+                while prev[out[-1]] is not None:
+                    out.append(prev[out[-1]])  # type: ignore[arg-type]
+                return out[::-1]
+            for nxt in adj.get(node, ()):
+                if nxt not in prev:
+                    prev[nxt] = node
+                    queue.append(nxt)
+        return None
+
+    @cached_property
+    def _path_adjacency(self) -> dict[str, list[str]]:
+        adj: dict[str, set[str]] = {}
+        for caller, callee, *_rest in self._call_edges:
+            adj.setdefault(caller, set()).add(callee)
+        for link in self._links.values():
+            for src, dst, kind, _line, _text in link[2]:
+                if kind == IMPORTS:
+                    adj.setdefault(src, set()).add(dst)
+        return {k: sorted(v) for k, v in adj.items()}
+
+    def neighbourhood(
+        self,
+        roots: Iterable[str],
+        hops: int = 2,
+        kinds: Collection[str] | None = None,
+        direction: str = "both",
+    ) -> set[str]:
+        """Nodes within `hops` edges of the roots, following only edge kinds in `kinds`."""
+        g = self.graph
+        seen = {r for r in roots if r in g}
+        frontier = set(seen)
+        for _ in range(hops):
+            nxt: set[str] = set()
+            for node in frontier:
+                if direction in ("out", "both"):
+                    for _u, v, k in g.out_edges(node, data="kind"):
+                        if kinds is None or k in kinds:
+                            nxt.add(v)
+                if direction in ("in", "both"):
+                    for u, _v, k in g.in_edges(node, data="kind"):
+                        if kinds is None or k in kinds:
+                            nxt.add(u)
+            frontier = nxt - seen
+            seen |= frontier
+            if not frontier:
+                break
+        return seen
+
+    def resolve_name(self, name: str) -> list[str]:
+        """Exact id, else the ids ending with `.name` (e.g. `get_user`, `users.get_user`)."""
+        if name in self.symbols:
+            return [name]
+        suffix = "." + name
+        return sorted(
+            s for s in self.symbols if s.endswith(suffix) or s.split("@", 1)[0].endswith(suffix)
+        )
+
+    def close_matches(self, name: str, n: int = 5) -> list[str]:
+        short = {s.rsplit(".", 1)[-1]: s for s in sorted(self.symbols, reverse=True)}
+        found = difflib.get_close_matches(name, list(self.symbols), n=n, cutoff=0.6)
+        for m in difflib.get_close_matches(name.rsplit(".", 1)[-1], list(short), n=n, cutoff=0.7):
+            if short[m] not in found:
+                found.append(short[m])
+        return found[:n]
+
+    def lines(self, file: str) -> list[str]:
+        """The file's current source lines (decoding errors replaced)."""
+        file = self._rel(file)
+        if file not in self._lines:
+            try:
+                data = (self.root / file).read_bytes()
+            except OSError:
+                return []
+            self._lines[file] = data.decode("utf-8", "replace").splitlines()
+        return self._lines[file]
+
+    def parse(self, file: str) -> tree_sitter.Tree:
+        """A fresh tree-sitter tree of the file's current content."""
+        return parse_source((self.root / self._rel(file)).read_bytes())
+
+    def refresh(self, progress: Any = None) -> CodeIndex:
+        """Re-index what changed on disk since this index was built (in memory, then cached)."""
+        from debugai.indexers.build import build_index
+
+        return build_index(self.root, self._options, progress=progress, _state=self._state)
+
+    def _rel(self, file: str) -> str:
+        if file.startswith("/"):
+            try:
+                return Path(file).resolve().relative_to(self.root).as_posix()
+            except ValueError:
+                return file
+        return file[2:] if file.startswith("./") else file
+
+    def __repr__(self) -> str:
+        return f"CodeIndex({self.root}, files={len(self.files)}, symbols={len(self.symbols)})"

@@ -1,0 +1,175 @@
+"""Turn one file's record into graph facts (symbols, edges, unresolved calls, env reads)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from debugai.indexers.resolve import ModInfo, Resolver, Value
+
+SETTINGS_BASES = ("BaseSettings",)
+_PREFIX = re.compile(r"""env_prefix\s*=\s*['"]([^'"]*)['"]""")
+
+# A link result is a plain tuple (cacheable with marshal):
+# (symbols, calls, edges, unresolved, env, assigns, (calls_total, resolved, external))
+#   symbols:    Symbol field tuples, none_paths as (line, reason) pairs
+#   calls:      (caller, callee, line, end_line, text)
+#   edges:      (source, target, kind, line, text) for contains / imports / inherits / reads_env
+#   unresolved: (caller, line, text)
+#   env:        (symbol, line, var, how, default)
+#   assigns:    (name, line, value text)
+LinkResult = tuple[Any, ...]
+
+
+def _target_id(value: Value | None) -> tuple[str | None, bool]:
+    """(graph node id or None, counts as external)."""
+    if value is None:
+        return None, False
+    kind, target = value
+    if kind == "sym":
+        return target, False
+    if kind == "ext":
+        return f"ext:{target}", True
+    if kind == "builtin":
+        return None, True
+    return None, False
+
+
+def link_file(resolver: Resolver, module: str) -> LinkResult:
+    info = resolver.mod(module)
+    assert info is not None
+    rec = info.rec
+    path = info.path
+    ids = info.ids
+    defs = rec.defs
+
+    def sid(scope: int) -> str:
+        return ids[scope] if scope >= 0 else module
+
+    symbols: list[tuple[Any, ...]] = [
+        (
+            module,
+            "module",
+            module.rsplit(".", 1)[-1],
+            path,
+            1,
+            max(rec.n_lines, 1),
+            None,
+            (),
+            rec.doc,
+            (),
+            None,
+        )
+    ]
+    for i, d in enumerate(defs):
+        kind = "class" if d[0] == "c" else "function"
+        symbols.append(
+            (ids[i], kind, d[1], path, d[3], d[4], d[6], d[7], d[8], d[10], d[5] or None)
+        )
+
+    calls: list[tuple[Any, ...]] = []
+    unresolved: list[tuple[Any, ...]] = []
+    total = resolved = external = 0
+    cache: dict[tuple[int, str], tuple[str | None, bool]] = {}
+    for scope, line, end_line, text in rec.calls:
+        total += 1
+        key = (scope, text)
+        hit = cache.get(key)
+        if hit is None:
+            try:
+                value = resolver.call_target(resolver.expr(info, scope, text))
+            except RecursionError:
+                value = None
+            hit = cache[key] = _target_id(value)
+        target, is_ext = hit
+        if is_ext:
+            external += 1
+        elif target is not None:
+            resolved += 1
+        if target is not None:
+            calls.append((sid(scope), target, line, end_line, text))
+        elif not is_ext:
+            unresolved.append((sid(scope), line, text))
+    for scope, line, how, text in rec.refs:
+        value = resolver.call_target(resolver.expr(info, scope, text))
+        target, _ext = _target_id(value)
+        if target is not None:
+            calls.append((sid(scope), target, line, line, f"{how}({text})"))
+    for idx, line, text in rec.routes:
+        calls.append((sid(defs[idx][2]), ids[idx], line, line, f"@{text}"))
+
+    edges: list[tuple[Any, ...]] = [
+        (sid(d[2]), ids[i], "contains", d[3], "") for i, d in enumerate(defs)
+    ]
+    for imp in rec.imports:
+        scope, line, mod, _level, name = imp[:5]
+        target_id = _import_target(resolver, info, imp)
+        if target_id is not None:
+            edges.append((sid(scope), target_id, "imports", line, name or mod))
+    for i, d in enumerate(defs):
+        if d[0] != "c":
+            continue
+        for base in d[9] or ():
+            value = resolver.expr(info, d[2], base)
+            target, _ext = _target_id(value if value is None or value[0] != "builtin" else None)
+            if target is not None and target != "ext:object":
+                edges.append((ids[i], target, "inherits", d[3], base))
+
+    env: list[tuple[Any, ...]] = []
+    os_names = {imp[4] for imp in rec.imports if imp[2] == "os" and imp[3] == 0 and imp[4]}
+    for scope, line, var, how, default, bare in rec.env:
+        if bare and ("getenv" if how == "getenv" else "environ") not in os_names:
+            continue  # a bare `getenv`/`environ` that does not come from os
+        env.append((sid(scope), line, var, how, default))
+    env.extend(_settings_reads(resolver, info))
+    for symbol, line, var, how, _default in env:
+        edges.append((symbol, f"env:{var}", "reads_env", line, how))
+
+    assigns = [(name, line, text) for scope, name, line, text in rec.assigns if scope == -1]
+    return (symbols, calls, edges, unresolved, env, assigns, (total, resolved, external))
+
+
+def _import_target(resolver: Resolver, info: ModInfo, imp: tuple[Any, ...]) -> str | None:
+    _scope, _line, mod, level, name = imp[:5]
+    if name is None:
+        value = resolver.module_value(mod, info)
+        return value[1] if value[0] == "mod" else f"ext:{mod}"
+    base = resolver.absolute(info, mod, level)
+    src = resolver.module_value(base, info) if base else None
+    if base is None or src is None:
+        return None
+    if src[0] == "ext":
+        # External imports are kept at module granularity: `ext:sqlalchemy.orm`.
+        return f"ext:{base}"
+    found = resolver.import_value(info, imp) if name != "*" else None
+    if found is not None and found[0] in ("mod", "sym"):
+        return found[1]
+    return src[1]
+
+
+def _settings_reads(resolver: Resolver, info: ModInfo) -> list[tuple[Any, ...]]:
+    out: list[tuple[Any, ...]] = []
+    rec = info.rec
+    for i, d in enumerate(rec.defs):
+        if d[0] != "c" or not d[9]:
+            continue
+        _order, external = resolver.mro(info.ids[i])
+        if not any(e.rsplit(".", 1)[-1] in SETTINGS_BASES for e in external):
+            continue
+        prefix = ""
+        for scope, name, _line, text in rec.assigns:
+            inner = rec.defs[scope] if scope >= 0 else None
+            in_config = inner is not None and inner[1] == "Config" and inner[2] == i
+            if (scope == i and name == "model_config") or (in_config and name == "env_prefix"):
+                m = _PREFIX.search(text) if scope == i else re.match(r"""['"]([^'"]*)['"]""", text)
+                if m:
+                    prefix = m.group(1)
+        for scope, target, kind, _value, line in rec.binds:
+            if (
+                scope == i
+                and kind == "ann"
+                and not target.startswith("_")
+                and target != "model_config"
+            ):
+                out.append((info.ids[i], line, f"{prefix}{target}".upper(), "settings", None))
+    return out

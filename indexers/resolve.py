@@ -1,0 +1,622 @@
+"""Name resolution over extracted records: module namespaces, imports, scopes, classes and MROs.
+
+Values are small tuples: ("mod", module) | ("sym", id) | ("inst", class id) | ("super", class id)
+| ("ext", dotted) | ("exti", dotted: instance of an external class) | ("extr", dotted: result of
+calling something external) | ("builtin", name). Anything else is unknown (None): the resolver
+answers None rather than guess, and conflicting bindings of one name resolve to None.
+"""
+
+from __future__ import annotations
+
+import builtins
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from debugai.indexers.extract import FileRecord
+
+Value = tuple[str, str]
+BUILTINS = frozenset(n for n in dir(builtins) if not n.startswith("_"))
+_UNKNOWN: Value = ("?", "")  # bound, but to something untracked: stops the outward search
+_DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z")
+_NAME = re.compile(r"[A-Za-z_]\w*")
+
+
+class ModInfo:
+    """One module's record, indexed for lookups."""
+
+    def __init__(self, module: str, path: str, rec: FileRecord, resolver: Resolver) -> None:
+        self.module = module
+        self.path = path
+        self.rec = rec
+        self.is_package = path.endswith("__init__.py")
+        self._bound: dict[int, set[str]] = {}
+        self.ids: list[str] = resolver.def_ids(module, rec)
+        self.params: dict[int, dict[str, tuple[int, str | None]]] = {}
+        self.first_param: dict[int, str] = {}
+        for idx, pos, name, ann, _star in rec.params:
+            self.params.setdefault(idx, {})[name] = (pos, ann)
+            if pos == 0:
+                self.first_param[idx] = name
+        self.children: dict[int, dict[str, list[int]]] = {}
+        for i, d in enumerate(rec.defs):
+            self.children.setdefault(d[2], {}).setdefault(d[1], []).append(i)
+        self.binds: dict[int, dict[str, list[tuple[str, str]]]] = {}
+        self.attrs: dict[int, dict[str, list[tuple[str, str, int]]]] = {}  # class -> self.x binds
+        for scope, target, kind, value, _line in rec.binds:
+            if "." in target:
+                obj, _, attr = target.partition(".")
+                cls = self.method_class(scope, obj)
+                if cls is not None and "." not in attr:
+                    self.attrs.setdefault(cls, {}).setdefault(attr, []).append((kind, value, scope))
+                continue
+            self.binds.setdefault(scope, {}).setdefault(target, []).append((kind, value))
+        self.imports: dict[int, list[tuple[Any, ...]]] = {}
+        for imp in rec.imports:
+            self.imports.setdefault(imp[0], []).append(imp)
+        self.globals: dict[int, set[str]] = {}
+        for scope, name in rec.globals:
+            self.globals.setdefault(scope, set()).add(name)
+        self.import_names: dict[int, dict[str, list[tuple[Any, ...]]]] = {}
+        for imp in rec.imports:
+            _s, _l, mod, _lvl, name, alias = imp[:6]
+            if name == "*":
+                continue
+            bound = alias or (name if name is not None else mod.split(".")[0])
+            self.import_names.setdefault(imp[0], {}).setdefault(bound, []).append(imp)
+
+    def bound(self, scope: int) -> set[str]:
+        """Every name bound directly in this scope (a quick no before the real lookup)."""
+        names = self._bound.get(scope)
+        if names is None:
+            names = set(self.children.get(scope, ()))
+            names.update(self.import_names.get(scope, ()))
+            names.update(self.binds.get(scope, ()))
+            names.update(self.params.get(scope, ()))
+            self._bound[scope] = names
+        return names
+
+    def method_class(self, scope: int, obj: str) -> int | None:
+        """The class whose instance `obj` is inside method `scope` (`self` in `self.x = ...`)."""
+        if scope < 0:
+            return None
+        d = self.rec.defs[scope]
+        parent = d[2]
+        if d[0] != "f" or parent < 0 or self.rec.defs[parent][0] != "c":
+            return None
+        return parent if self.first_param.get(scope) == obj and not _is_static(d) else None
+
+    def params_of(self, idx: int) -> dict[str, tuple[int, str | None]]:
+        return self.params.get(idx, {})
+
+
+def _is_static(d: tuple[Any, ...]) -> bool:
+    return "staticmethod" in d[7]
+
+
+def _is_classmethod(d: tuple[Any, ...]) -> bool:
+    return "classmethod" in d[7] or d[1] in ("__new__", "__init_subclass__", "__class_getitem__")
+
+
+@lru_cache(maxsize=1 << 16)
+def split_chain(text: str) -> tuple[tuple[str, bool], ...] | None:
+    """`a.b(x).c` -> (("a", False), ("b", True), ("c", False)); None for anything fancier."""
+    if _DOTTED.match(text):
+        return tuple((p, False) for p in text.split("."))
+    out: list[tuple[str, bool]] = []
+    i, n = 0, len(text)
+    while i < n:
+        m = _NAME.match(text, i)
+        if m is None:
+            return None
+        name = m.group(0)
+        i = m.end()
+        called = False
+        if i < n and text[i] == "(":
+            depth, quote = 0, ""
+            while i < n:
+                c = text[i]
+                if quote:
+                    if c == "\\":
+                        i += 1
+                    elif c == quote:
+                        quote = ""
+                elif c in "'\"":
+                    quote = c
+                elif c in "([{":
+                    depth += 1
+                elif c in ")]}":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                i += 1
+            if i >= n:
+                return None
+            i += 1
+            called = True
+        out.append((name, called))
+        if i < n:
+            if text[i] != ".":
+                return None
+            i += 1
+    return tuple(out) or None
+
+
+def strip_annotation(ann: str | None) -> str | None:
+    """`Optional[Foo]`, `"Foo"`, `Foo | None` -> `Foo`; None when it is not a single class."""
+    if not ann:
+        return None
+    a = ann.strip().strip("'\"").strip()
+    for wrapper in ("Optional[", "typing.Optional[", "Annotated[", "typing.Annotated["):
+        if a.startswith(wrapper) and a.endswith("]"):
+            a = a[len(wrapper) : -1].split(",")[0].strip()
+    parts = [p.strip() for p in a.split("|") if p.strip() not in ("None", "")]
+    if len(parts) != 1:
+        return None
+    a = parts[0].strip("'\"")
+    return a if _DOTTED.match(a) else None
+
+
+class Resolver:
+    """Resolves names across all modules of a repo; modules are indexed lazily on first use."""
+
+    def __init__(self, modules: dict[str, str], record: Callable[[str], FileRecord | None]) -> None:
+        self.mod_path = {m: p for p, m in modules.items()}
+        self.path_mod = dict(modules)
+        self.record = record
+        self.packages: set[str] = set()
+        for m in self.mod_path:
+            parts = m.split(".")
+            for k in range(1, len(parts)):
+                self.packages.add(".".join(parts[:k]))
+        # Folders on an implicit sys.path: `backend/app/__init__.py` makes `app` importable.
+        self.aliases: dict[str, str | None] = {}
+        for p, m in modules.items():
+            alias = _source_root_alias(p, modules)
+            if alias and alias != m and alias not in self.mod_path:
+                self.aliases[alias] = None if alias in self.aliases else m
+        self._mods: dict[str, ModInfo | None] = {}
+        self._module_ns: dict[tuple[str, str], Value | None] = {}
+        self._mro: dict[str, tuple[list[str], list[str]]] = {}
+        self._sym: dict[str, tuple[ModInfo, int]] = {}
+        self._busy: set[Any] = set()
+        self._scope_memo: dict[tuple[str, int, str], Value | None] = {}
+        self._lookup_memo: dict[tuple[str, int, str], Value | None] = {}
+        self._attr_memo: dict[tuple[str, str, bool, bool], Value | None] = {}
+
+    # ---- modules and ids -------------------------------------------------------------------
+    def def_ids(self, module: str, rec: FileRecord) -> list[str]:
+        ids: list[str] = []
+        seen: set[str] = set()
+        for d in rec.defs:
+            base = ids[d[2]] if d[2] >= 0 else module
+            qid = f"{base}.{d[1]}"
+            if qid in seen or qid in self.mod_path:
+                qid = f"{qid}@{d[3]}"
+            seen.add(qid)
+            ids.append(qid)
+        return ids
+
+    def mod(self, module: str) -> ModInfo | None:
+        if module in self._mods:
+            return self._mods[module]
+        info = None
+        path = self.mod_path.get(module)
+        if path is not None:
+            rec = self.record(path)
+            if rec is not None:
+                info = ModInfo(module, path, rec, self)
+                for i, sid in enumerate(info.ids):
+                    self._sym[sid] = (info, i)
+        self._mods[module] = info
+        return info
+
+    def sym(self, sid: str) -> tuple[ModInfo, int] | None:
+        if sid not in self._sym:
+            # Symbol ids start with their module's name: index that module first.
+            parts = sid.split(".")
+            for k in range(len(parts) - 1, 0, -1):
+                m = ".".join(parts[:k])
+                if m in self.mod_path:
+                    self.mod(m)
+                    break
+        return self._sym.get(sid)
+
+    def is_module(self, name: str) -> bool:
+        return name in self.mod_path or name in self.packages
+
+    def module_value(self, dotted: str, importer: ModInfo | None = None) -> Value:
+        if self.is_module(dotted):
+            return ("mod", dotted)
+        if importer is not None and "/" in importer.path and not importer.is_package:
+            # A script outside any package imports its siblings by bare name.
+            folder = importer.path.rsplit("/", 1)[0]
+            if not self._is_package_dir(folder):
+                sibling = self._path_module(f"{folder}/{dotted.replace('.', '/')}")
+                if sibling is not None:
+                    return ("mod", sibling)
+        head = dotted.split(".")[0]
+        alias = self.aliases.get(dotted)
+        if alias is None and head in self.aliases and self.aliases[head] is not None:
+            root = self.aliases[head]
+            assert root is not None
+            candidate = root + dotted[len(head) :]
+            if self.is_module(candidate):
+                alias = candidate
+        if alias:
+            return ("mod", alias)
+        return ("ext", dotted)
+
+    def _is_package_dir(self, folder: str) -> bool:
+        return f"{folder}/__init__.py" in self.path_mod
+
+    def _path_module(self, stem: str) -> str | None:
+        return self.path_mod.get(f"{stem}.py") or self.path_mod.get(f"{stem}/__init__.py")
+
+    def absolute(self, info: ModInfo, module: str, level: int) -> str | None:
+        if level == 0:
+            return module
+        package = info.module if info.is_package else info.module.rpartition(".")[0]
+        parts = package.split(".") if package else []
+        if level - 1 > len(parts):
+            return None
+        parts = parts[: len(parts) - (level - 1)]
+        if module:
+            parts.append(module)
+        return ".".join(parts) if parts else None
+
+    # ---- namespaces ------------------------------------------------------------------------
+    def module_attr(self, module: str, name: str) -> Value | None:
+        key = (module, name)
+        if key in self._module_ns:
+            return self._module_ns[key]
+        if key in self._busy:
+            return None
+        self._busy.add(key)
+        try:
+            info = self.mod(module)
+            value: Value | None = None
+            if info is not None:
+                value = self.scope_binding(info, -1, name)
+                if value is None:
+                    value = self.star_binding(info, name)
+            if value is None and self.is_module(f"{module}.{name}"):
+                value = ("mod", f"{module}.{name}")
+            if value == _UNKNOWN:
+                value = None
+        finally:
+            self._busy.discard(key)
+        self._module_ns[key] = value
+        return value
+
+    def star_binding(self, info: ModInfo, name: str) -> Value | None:
+        for imp in info.imports.get(-1, ()):
+            if imp[4] != "*":
+                continue
+            base = self.absolute(info, imp[2], imp[3])
+            if base is None:
+                continue
+            src = self.module_value(base, info)
+            if src[0] != "mod":
+                continue
+            src_info = self.mod(src[1])
+            allowed = src_info.rec.all_names if src_info is not None else None
+            if allowed is not None and name not in allowed:
+                continue
+            if allowed is None and name.startswith("_"):
+                continue
+            value = self.module_attr(src[1], name)
+            if value is not None:
+                return value
+        return None
+
+    def import_value(self, info: ModInfo, imp: tuple[Any, ...]) -> Value | None:
+        _scope, _line, module, level, name, alias = imp[:6]
+        if name is None:
+            if alias:
+                return self.module_value(module, info)
+            head = module.split(".")[0]
+            return self.module_value(head, info)
+        base = self.absolute(info, module, level)
+        if base is None:
+            return None
+        src = self.module_value(base, info) if base else None
+        if src is None:
+            return None
+        if src[0] == "ext":
+            return ("ext", f"{src[1]}.{name}")
+        value = self.module_attr(src[1], name)
+        return value
+
+    def scope_binding(self, info: ModInfo, scope: int, name: str) -> Value | None:
+        """What `name` is bound to directly in this scope: a value, _UNKNOWN, or None (unbound)."""
+        if name not in info.bound(scope):
+            return None
+        key = (info.module, scope, name)
+        memo = self._scope_memo
+        if key in memo:
+            return memo[key]
+        if key in self._busy:
+            return _UNKNOWN
+        self._busy.add(key)
+        try:
+            value = memo[key] = self._scope_binding(info, scope, name)
+        finally:
+            self._busy.discard(key)
+        return value
+
+    def _scope_binding(self, info: ModInfo, scope: int, name: str) -> Value | None:
+        found: list[Value | None] = []
+        for idx in info.children.get(scope, {}).get(name, ()):
+            found.append(("sym", info.ids[idx]))
+        for imp in info.import_names.get(scope, {}).get(name, ()):
+            found.append(self.import_value(info, imp) or _UNKNOWN)
+        for kind, value in info.binds.get(scope, {}).get(name, ()):
+            if kind == "none":
+                continue
+            found.append(self.bind_value(info, scope, kind, value))
+        if scope >= 0:
+            param = info.params_of(scope).get(name)
+            if param is not None:
+                found.append(self.param_value(info, scope, name, param))
+        if not found:
+            return None
+        first = found[0]
+        if first is None or any(v != first for v in found[1:]):
+            return _UNKNOWN
+        return first
+
+    def bind_value(self, info: ModInfo, scope: int, kind: str, value: str) -> Value | None:
+        if kind == "call":
+            return self.call_result(self.expr(info, scope, value))
+        if kind == "name":
+            return self.expr(info, scope, value) or _UNKNOWN
+        if kind == "ann":
+            return self.instance_of(info, scope, value) or _UNKNOWN
+        return _UNKNOWN
+
+    def param_value(
+        self, info: ModInfo, scope: int, name: str, param: tuple[int, str | None]
+    ) -> Value:
+        pos, ann = param
+        d = info.rec.defs[scope]
+        parent = d[2]
+        if pos == 0 and parent >= 0 and info.rec.defs[parent][0] == "c" and not _is_static(d):
+            cid = info.ids[parent]
+            return ("sym", cid) if _is_classmethod(d) else ("inst", cid)
+        if ann:
+            return self.instance_of(info, parent, ann) or _UNKNOWN
+        return _UNKNOWN
+
+    def instance_of(self, info: ModInfo, scope: int, ann: str) -> Value | None:
+        name = strip_annotation(ann)
+        if name is None:
+            return None
+        v = self.expr(info, scope, name)
+        if v is None:
+            return None
+        if v[0] == "sym" and self.kind(v[1]) == "c":
+            return ("inst", v[1])
+        if v[0] == "ext":
+            return ("exti", v[1])
+        return None
+
+    def kind(self, sid: str) -> str | None:
+        found = self.sym(sid)
+        return found[0].rec.defs[found[1]][0] if found else None
+
+    def lookup(self, info: ModInfo, scope: int, name: str) -> Value | None:
+        """Resolve a bare name used in `scope` the way Python's LEGB rule would."""
+        key = (info.module, scope, name)
+        memo = self._lookup_memo
+        if key not in memo:
+            memo[key] = self._lookup(info, scope, name)
+        return memo[key]
+
+    def _lookup(self, info: ModInfo, scope: int, name: str) -> Value | None:
+        s = scope
+        defs = info.rec.defs
+        while s >= 0:
+            d = defs[s]
+            if d[0] == "f" or s == scope:
+                if name in info.globals.get(s, ()):
+                    break
+                v = self.scope_binding(info, s, name)
+                if v is not None:
+                    return None if v == _UNKNOWN else v
+            s = d[2]
+        v = self.module_attr(info.module, name)
+        if v is not None:
+            return v
+        if self.scope_binding(info, -1, name) == _UNKNOWN:
+            return None
+        if name in BUILTINS:
+            return ("builtin", name)
+        return None
+
+    # ---- expressions -----------------------------------------------------------------------
+    def expr(self, info: ModInfo, scope: int, text: str) -> Value | None:
+        chain = split_chain(text)
+        if chain is None:
+            return None
+        head, called = chain[0]
+        if head == "super" and called:
+            cls = self.enclosing_class(info, scope)
+            value: Value | None = ("super", cls) if cls else None
+        else:
+            value = self.lookup(info, scope, head)
+            if called:
+                value = self.call_result(value)
+        for name, called in chain[1:]:
+            if value is None:
+                return None
+            value = self.attr(value, name)
+            if called:
+                value = self.call_result(value)
+        return value
+
+    def enclosing_class(self, info: ModInfo, scope: int) -> str | None:
+        s = scope
+        while s >= 0:
+            d = info.rec.defs[s]
+            if d[0] == "f" and d[2] >= 0 and info.rec.defs[d[2]][0] == "c":
+                return info.ids[d[2]]
+            s = d[2]
+        return None
+
+    def attr(self, value: Value, name: str) -> Value | None:
+        kind, target = value
+        if kind == "mod":
+            return self.module_attr(target, name)
+        if kind in ("ext", "exti"):
+            return ("ext", f"{target}.{name}")
+        if kind == "extr":
+            return ("ext", f"{target}().{name}")
+        if kind == "sym":
+            if self.kind(target) == "c":
+                return self.class_attr(target, name, instance=False)
+            return None
+        if kind == "inst":
+            return self.class_attr(target, name, instance=True)
+        if kind == "super":
+            return self.class_attr(target, name, instance=True, skip_self=True)
+        return None
+
+    def call_result(self, value: Value | None) -> Value | None:
+        if value is None:
+            return None
+        kind, target = value
+        if kind == "sym":
+            found = self.sym(target)
+            if found is None:
+                return None
+            info, idx = found
+            d = info.rec.defs[idx]
+            if d[0] == "c":
+                return ("inst", target)
+            return self.instance_of(info, d[2], d[9]) if d[9] else None
+        if kind in ("ext", "exti", "extr"):
+            return ("extr", target if kind == "ext" else f"{target}()")
+        return None
+
+    def call_target(self, value: Value | None) -> Value | None:
+        """The callable a call on `value` lands in: a class call lands in its `__init__`."""
+        if value is None:
+            return None
+        kind, target = value
+        if kind == "sym" and self.kind(target) == "c":
+            init = self.class_attr(target, "__init__", instance=False)
+            if init is not None and init[0] == "sym":
+                return init
+            return value
+        if kind == "inst":
+            call = self.class_attr(target, "__call__", instance=False)
+            return call if call is not None and call[0] == "sym" else None
+        if kind in ("sym", "ext", "builtin"):
+            return value
+        if kind in ("exti", "extr"):
+            return ("ext", f"{target}()")
+        return None
+
+    # ---- classes ---------------------------------------------------------------------------
+    def mro(self, cid: str) -> tuple[list[str], list[str]]:
+        """(in-repo classes in method resolution order, external base names)."""
+        if cid in self._mro:
+            return self._mro[cid]
+        self._mro[cid] = ([cid], [])  # cycle guard
+        found = self.sym(cid)
+        if found is None:
+            return self._mro[cid]
+        info, idx = found
+        d = info.rec.defs[idx]
+        seqs: list[list[str]] = []
+        external: list[str] = []
+        for base in d[9] or ():
+            v = self.expr(info, d[2], base)
+            if v is None:
+                external.append("?")
+            elif v[0] == "sym" and self.kind(v[1]) == "c":
+                sub, ext = self.mro(v[1])
+                seqs.append(list(sub))
+                external.extend(ext)
+            elif v[0] == "ext" and v[1] not in ("builtins.object", "object"):
+                external.append(v[1])
+            elif v[0] == "builtin" and v[1] != "object":
+                external.append(f"builtins.{v[1]}")
+        result = [cid, *_c3([*seqs, [s[0] for s in seqs]])]
+        self._mro[cid] = (result, external)
+        return self._mro[cid]
+
+    def class_attr(
+        self, cid: str, name: str, *, instance: bool, skip_self: bool = False
+    ) -> Value | None:
+        key = (cid, name, instance, skip_self)
+        memo = self._attr_memo
+        if key not in memo:
+            memo[key] = None  # cycle guard while computing
+            memo[key] = self._class_attr(cid, name, instance, skip_self)
+        return memo[key]
+
+    def _class_attr(self, cid: str, name: str, instance: bool, skip_self: bool) -> Value | None:
+        order, external = self.mro(cid)
+        for c in order[1:] if skip_self else order:
+            found = self.sym(c)
+            if found is None:
+                continue
+            info, idx = found
+            members = info.children.get(idx, {}).get(name)
+            if members:
+                return ("sym", info.ids[members[-1]])
+            if name in info.binds.get(idx, {}):
+                v = self.scope_binding(info, idx, name)
+                return None if v in (None, _UNKNOWN) else v
+            if instance and name in info.attrs.get(idx, {}):
+                values = {
+                    self.bind_value(info, s, k, v)
+                    for k, v, s in info.attrs[idx][name]
+                    if k != "none"
+                }
+                if len(values) == 1:
+                    v = values.pop()
+                    return None if v in (None, _UNKNOWN) else v
+                return None
+        real = [e for e in external if e != "?"]
+        if real and len(real) == len(external):
+            return ("ext", f"{real[0]}.{name}")
+        return None
+
+
+def _c3(seqs: list[list[str]]) -> list[str]:
+    seqs = [list(s) for s in seqs if s]
+    out: list[str] = []
+    while seqs:
+        for seq in seqs:
+            head = seq[0]
+            if not any(head in s[1:] for s in seqs):
+                break
+        else:
+            # Inconsistent hierarchy: fall back to depth-first order without repeats.
+            for s in seqs:
+                out.extend(x for x in s if x not in out)
+            return out
+        out.append(head)
+        seqs = [[x for x in s if x != head] for s in seqs]
+        seqs = [s for s in seqs if s]
+    return out
+
+
+def _source_root_alias(path: str, modules: dict[str, str]) -> str | None:
+    """`backend/app/users.py` -> `app.users` when `backend/` is a plain folder holding packages."""
+    parts = path.split("/")
+    for k in range(1, len(parts) - 1):
+        folder = "/".join(parts[:k])
+        if f"{folder}/__init__.py" in modules:
+            return None
+        if f"{folder}/{parts[k]}/__init__.py" in modules:
+            rest = parts[k:]
+            rest[-1] = rest[-1][:-3]
+            if rest[-1] == "__init__":
+                rest = rest[:-1]
+            return ".".join(rest)
+    return None
