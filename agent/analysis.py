@@ -220,7 +220,8 @@ class Analyzer:
                     kind="none",
                 )
             ]
-        return [Step(file, o.line, here, f"`{short(label)}` = `{short(o.text)}`")]
+        kind = "literal" if o.kind == "literal" else ""
+        return [Step(file, o.line, here, f"`{short(label)}` = `{short(o.text)}`", kind=kind)]
 
     def trace_return(self, sym: Symbol, depth: int) -> list[Step]:
         """Why a function's return value is what it is: its None paths, else what it returns."""

@@ -90,6 +90,8 @@ def trail_score(trail: list[Step]) -> float:
     if not trail:
         return 0.0
     root = trail[0]
+    if root.kind == "literal":
+        return 0.3
     if root.root and root.kind in ("none", "coroutine", "env"):
         return 0.9
     if root.root:
@@ -180,35 +182,97 @@ def dict_key(an: Analyzer, m: Match) -> list[Suspect]:
     nodes = an.nodes_at(site, key, "key") or an.nodes_at(site, None, "subscript")
     if any("environ" in flow.text(n) for n in nodes):
         return env_key(an, m)
-    trail = best_trail(an, site, nodes) if nodes else []
-    if not trail:
-        return env_key(an, m) if key.isupper() else []
+    if not nodes or not an.raised_in_repo:  # raised in a library: follow what was handed to it
+        nodes = nodes + an.identifiers_at(site)
+    trails = [t for t in (an.trace_expr(site.file, site.line, n) for n in nodes[:12]) if t]
+    trails.sort(key=lambda t: -trail_score(t))
+    trail = trails[0] if trails else []
     extra = {"key": key, "raise_site": site_label(site.file, site.line)}
+    out: list[Suspect] = []
     # Which keys does the producer build? A near-miss of the wanted key is the likely culprit.
-    for step in trail:
+    steps = [(t, i, st) for t in trails for i, st in enumerate(t)]
+    for t, i, step in steps:
         sym = an.symbol(step.symbol)
-        fn = an.func_node(sym) if sym else None
-        if fn is None or sym is None:
+        if sym is None or sym.kind != "function":
             continue
-        built = flow.dict_keys(fn)
-        close = similar(key, [k for k, _ in built], cutoff=0.5)
+        built = _keys_built(an, sym)
+        close = _near_keys(key, [k for k, *_ in built])
         if close:
-            line = next(ln for k, ln in built if k == close[0])
+            file, line, owner = next((f, ln, o) for k, f, ln, o in built if k == close[0])
             root = Step(
-                sym.file,
+                file,
                 line,
-                sym.id,
-                f"`{sym.id}` builds the dict with key `{close[0]}`, not `{key}`",
+                owner,
+                f"`{owner}` builds the dict with key `{close[0]}`, not `{key}`",
                 root=True,
                 reason=f"writes `{close[0]}`",
                 kind="key",
             )
-            s = from_trail(an, [root, *trail[trail.index(step) + 1 :]], 0.9, extra)
+            s = from_trail(an, [root, *t[i + 1 :]], 0.9, extra)
             s.variables["similar"] = f"key `{close[0]}`"
             return [s]
-    s = from_trail(an, trail, trail_score(trail) - 0.1, extra)
-    s.variables["similar"] = "other keys"
-    return [s]
+    if trail:
+        s = from_trail(an, trail, trail_score(trail) - 0.1, extra)
+        s.variables["similar"] = "other keys"
+        out.append(s)
+    out.extend(_near_keys_anywhere(an, key, extra))
+    if not out and key.isupper():
+        return env_key(an, m)
+    return out
+
+
+def _keys_built(an: Analyzer, sym: Symbol) -> list[tuple[str, str, int, str]]:
+    """(key, file, line, owner) of string keys a function builds, and those of the functions it
+    calls (a dict is often assembled from helpers: `{**user_context(u), ...}`)."""
+    out = []
+    for target in [sym.id, *[c for c, _ in an.index.callees(sym.id)]]:
+        t = an.symbol(target)
+        fn = an.func_node(t) if t is not None and t.kind == "function" else None
+        if t is None or fn is None:
+            continue
+        out.extend((k, t.file, ln, t.id) for k, ln in flow.dict_keys(fn))
+    return out
+
+
+def _norm_key(key: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", key.lower())
+
+
+def _near_keys(key: str, keys: list[str]) -> list[str]:
+    """Keys that are the wanted one spelt differently (camelCase, dashes), else look-alikes."""
+    same = [k for k in keys if k != key and _norm_key(k) == _norm_key(key)]
+    if same:
+        return same
+    if key in keys:
+        return []
+    return similar(key, keys, cutoff=0.5)
+
+
+def _near_keys_anywhere(an: Analyzer, key: str, extra: dict[str, str]) -> list[Suspect]:
+    """A dict literal anywhere in the repo writing the wanted key under another spelling."""
+    want = _norm_key(key)
+    if len(want) < 3:
+        return []
+    out = []
+    quoted = re.compile(r"""["']([A-Za-z0-9_\-]+)["']\s*[:\]]""")
+    for file in an.index.files:
+        for i, text in enumerate(an.index.lines(file)):
+            for k in quoted.findall(text):
+                if k != key and _norm_key(k) == want:
+                    owner = an.sym_at(file, i + 1)
+                    step = Step(
+                        file,
+                        i + 1,
+                        owner,
+                        f"writes key `{k}` where readers expect `{key}`",
+                        root=True,
+                        reason=f"writes `{k}`",
+                        kind="key",
+                    )
+                    s = from_trail(an, [step], 0.82, extra)
+                    s.variables["similar"] = f"key `{k}`"
+                    out.append(s)
+    return out[:3]
 
 
 def _config_texts(an: Analyzer) -> list[tuple[str, int, str]]:
