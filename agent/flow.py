@@ -15,6 +15,7 @@ from tree_sitter import Node, Tree
 OriginKind = Literal["call", "param", "global", "attribute", "literal", "subscript", "unknown"]
 
 _FUNC = "function_definition"
+_COMPREHENSIONS = ("list_comprehension", "generator_expression", "set_comprehension")
 _SCOPES = (_FUNC, "class_definition", "module")
 
 
@@ -171,6 +172,10 @@ def last_binding(func: Node, name: str, before_line: int) -> tuple[Node, Node | 
             if alias is not None and text(alias).strip() == name:
                 value = n.named_children[0] if n.named_children else None
                 best = (n, value)
+        elif n.type == "for_in_clause":
+            left = n.child_by_field_name("left")
+            if left is not None and _binds(left, name):
+                best = (n, n.child_by_field_name("right"))
         elif n.type == "for_statement":
             left = n.child_by_field_name("left")
             if left is not None and _binds(left, name) and n.start_point[0] < row:
@@ -184,7 +189,13 @@ def origin_of(func: Node | None, expr: Node, line: int, module: Node | None = No
     """Classify where `expr` (evaluated at `line` inside `func`) got its value."""
     node = expr
     awaited = False
-    while node.type in ("parenthesized_expression", "await"):
+    while node.type in ("parenthesized_expression", "await", *_COMPREHENSIONS):
+        if node.type in _COMPREHENSIONS:  # the elements come from the body expression
+            body = node.child_by_field_name("body")
+            if body is None:
+                break
+            node = body
+            continue
         awaited = awaited or node.type == "await"
         inner = node.named_children
         if not inner:
@@ -218,6 +229,7 @@ def origin_of(func: Node | None, expr: Node, line: int, module: Node | None = No
                     "as_pattern",
                     "for_statement",
                     "named_expression",
+                    "for_in_clause",
                 ):
                     inner = origin_of(func, value, binding.start_point[0] + 1, module)
                     return Origin(

@@ -504,41 +504,73 @@ def _defaults_instantiated(an: Analyzer, name: str) -> list[Suspect]:
 
 
 def validation(an: Analyzer, m: Match) -> list[Suspect]:
-    first = an.trace.final.message.splitlines()[0] if an.trace.final.message else ""
+    """Model vs data drift: the model's field, or the producer that writes it under another key."""
+    message = an.trace.final.message
+    first = message.splitlines()[0] if message else ""
     mm = re.search(r"for (\w+)", first)
     model = mm.group(1) if mm else m.groups.get("name", "")
     fields = [
         ln.strip()
-        for ln in an.trace.final.message.splitlines()[1:]
+        for ln in message.splitlines()[1:]
         if re.fullmatch(r"[A-Za-z_][\w.]*", ln.strip())
     ]
-    out: list[Suspect] = []
+    for loc in re.findall(r"'loc': \(([^)]*)\)", message):  # FastAPI's error dicts
+        parts = [p.strip(" '\"") for p in loc.split(",") if p.strip(" '\"")]
+        if parts and not parts[-1].isdigit():
+            fields.append(parts[-1])
+    missing = "Field required" in message or "'missing'" in message
     site = an.raise_site
-    if site is not None and an.raise_site is not None:
-        nodes = [n for n in an.nodes_at(site, None, "call") if model in flow.text(n)]
+    out: list[Suspect] = []
+    if not model and site is not None:  # a response model: named in the route's decorator
+        sym = an.symbol(site.symbol)
+        for dec in sym.decorators if sym is not None else ():
+            rm = re.search(r"response_model\s*=\s*(?:list\[)?(\w+)", dec)
+            if rm:
+                model = rm.group(1)
+    if site is not None:
+        calls = [n for n in an.nodes_at(site, None, "call") if model and model in flow.text(n)]
         args: list[flow.Node] = []
-        for call in nodes:
+        for call in calls:
             argl = call.child_by_field_name("arguments")
             if argl is not None:
-                args.extend(a for a in argl.named_children if a.type != "comment")
-        trail = best_trail(
-            an, site, [a.named_children[-1] if a.named_children else a for a in args]
-        )
-        if trail:
-            out.append(
-                from_trail(
-                    an,
-                    trail,
-                    trail_score(trail) - 0.05,
-                    {"name": model, "raise_site": site_label(site.file, site.line)},
+                args.extend(
+                    a.named_children[-1] if a.named_children else a
+                    for a in argl.named_children
+                    if a.type != "comment"
                 )
-            )
-    for sym_id in an.index.resolve_name(model)[:1]:
+        trails = [t for t in (an.trace_expr(site.file, site.line, a) for a in args) if t]
+        extra = {"name": model, "raise_site": site_label(site.file, site.line)}
+        for field_name in fields if missing else []:
+            for t in trails:
+                for i, step in enumerate(t):
+                    sym = an.symbol(step.symbol)
+                    if sym is None or sym.kind != "function":
+                        continue
+                    built = _keys_built(an, sym)
+                    close = _near_keys(field_name.split(".")[-1], [k for k, *_ in built])
+                    if close:
+                        file, line, owner = next(
+                            (f, ln, o) for k, f, ln, o in built if k == close[0]
+                        )
+                        root = Step(
+                            file,
+                            line,
+                            owner,
+                            f"`{owner}` writes `{close[0]}` where `{model}` requires "
+                            f"`{field_name}`",
+                            root=True,
+                            reason=f"writes `{close[0]}` instead of `{field_name}`",
+                            kind="key",
+                        )
+                        out.append(from_trail(an, [root, *t[i + 1 :]], 0.88, extra))
+        for t in trails:
+            out.append(from_trail(an, t, trail_score(t) - 0.05, extra))
+    for sym_id in an.index.resolve_name(model)[:1] if model else []:
         sym = an.symbol(sym_id)
         if sym is None:
             continue
         lines = an.index.lines(sym.file)
-        for f in fields[:2]:
+        for f in fields[:3]:
             leaf = f.split(".")[-1]
             for ln in range(sym.line, min(sym.end_line, len(lines)) + 1):
                 if re.match(rf"\s+{re.escape(leaf)}\s*:", lines[ln - 1]):
@@ -551,8 +583,40 @@ def validation(an: Analyzer, m: Match) -> list[Suspect]:
                         reason=f"field `{leaf}` no longer matches the data",
                         kind="field",
                     )
-                    out.append(from_trail(an, [step], 0.7, {"name": model}))
+                    out.append(from_trail(an, [step], 0.72, {"name": model}))
     return out
+
+
+def http_status(an: Analyzer, m: Match) -> list[Suspect]:
+    """A 4xx from an API: the request body was built wrong; follow it to its builder."""
+    out: list[Suspect] = []
+    for site in reversed(an.frames[-3:]):
+        sym = an.symbol(site.symbol)
+        fn = an.func_node(sym) if sym is not None and sym.kind == "function" else None
+        if fn is None:
+            continue
+        for call in flow.calls_in(fn):
+            argl = call.child_by_field_name("arguments")
+            for kw in argl.named_children if argl is not None else []:
+                name = flow.text(kw.child_by_field_name("name"))
+                value = kw.child_by_field_name("value")
+                if kw.type != "keyword_argument" or name not in BODY_ARGS or value is None:
+                    continue
+                trail = an.trace_expr(site.file, call.start_point[0] + 1, value)
+                if trail:
+                    s = from_trail(
+                        an,
+                        trail,
+                        trail_score(trail),
+                        {"raise_site": site_label(site.file, site.line)},
+                    )
+                    out.append(s)
+        if out:
+            break
+    return out
+
+
+BODY_ARGS = ("json", "data", "content", "params", "body")
 
 
 def settings_validation(an: Analyzer, m: Match) -> list[Suspect]:
@@ -833,6 +897,7 @@ def value_origin(an: Analyzer, m: Match) -> list[Suspect]:
 
 
 STRATEGIES: dict[str, Strategy] = {
+    "http_status": http_status,
     "value_origin": value_origin,
     "none_value": none_value,
     "coroutine": coroutine,
