@@ -147,7 +147,12 @@ class Scanner:
         if allow_json and stripped == "{" and first == "{":
             self._start(JsonDocBlock(self.lineno), line)
             return
-        if first not in " \t" and _SHORT_ENTRY_RE.match(line) and not self.in_captured:
+        if (
+            ": in " in line
+            and first not in " \t"
+            and _SHORT_ENTRY_RE.match(line)
+            and not self.in_captured
+        ):
             section = pyt.PytestSection(self.lineno, "")
             section.started = True
             self._start(section, line)

@@ -31,7 +31,7 @@ def clean_line(line: str) -> str:
         line = line.replace("\ufeff", "")
     if len(line) > MAX_LINE:
         line = line[:MAX_LINE]
-    if _CONTROL.search(line):
+    if not line.isprintable() and _CONTROL.search(line):
         line = _CONTROL.sub("", line)
     return line
 

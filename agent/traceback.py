@@ -111,6 +111,8 @@ def _check_path(path: str) -> None:
 def read_input(path: str) -> str:
     """The text of `path` ("-" reads stdin), decoded whatever its encoding; UsageError if unusable."""
     if path == "-":
+        if sys.stdin is None:
+            raise UsageError("no standard input to read; pass the file that holds the traceback")
         try:
             data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else b""
             if not data and not hasattr(sys.stdin, "buffer"):

@@ -87,7 +87,7 @@ def show(
     if format == "json":
         payload = {
             "version": 1,
-            "primary": traces.index(primary),
+            "primary": next(i for i, t in enumerate(traces) if t is primary),
             "traces": [t.to_dict() for t in traces],
             "locate": None
             if report is None
