@@ -1,0 +1,76 @@
+"""`debugai index [PATH]`: build or refresh a repository's index and summarise it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from debugai.cli_app import app, console, err_console, guard
+from debugai.errors import RepoError
+
+# Below this many files to parse, a progress bar would only flicker.
+PROGRESS_MIN_FILES = 200
+SHOWN_WARNINGS = 5
+
+
+@app.command()
+@guard
+def index(
+    path: Annotated[Path, typer.Argument(help="Repository folder to index.")] = Path("."),
+    include: Annotated[
+        list[str] | None, typer.Option("--include", help="Only these paths (glob; repeatable).")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="Skip these paths (glob; repeatable).")
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Ignore and do not write the cache.")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every warning.")] = False,
+) -> None:
+    """Index a repository into its call/import graph (cached under .debugai/)."""
+    from debugai.indexers import IndexOptions, build_index
+
+    if not path.exists():
+        raise RepoError(f"repository not found: {path}")
+    options = IndexOptions(
+        include=tuple(include or ()), exclude=tuple(exclude or ()), cache=not no_cache
+    )
+    with Progress(
+        TextColumn("parsing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    ) as bar:
+        task = None
+
+        def progress(done: int, total: int) -> None:
+            nonlocal task
+            if total < PROGRESS_MIN_FILES:
+                return
+            if task is None:
+                task = bar.add_task("parse", total=total)
+            bar.update(task, completed=done)
+
+        idx = build_index(path, options, progress=progress)
+    s = idx.stats
+    console.print(
+        f"indexed {idx.root}: {s.files} files ({s.parsed} parsed, {s.files - s.parsed} from cache), "
+        f"{s.symbols} symbols, {s.edges} edges"
+    )
+    console.print(
+        f"calls: {s.calls_total} total, {s.calls_resolved} resolved in the repo, "
+        f"{s.calls_external} external, {s.resolved_share:.0%} of in-repo calls resolved"
+    )
+    console.print(f"errors: {s.errors}, warnings: {len(s.warnings)}, time: {s.seconds:.2f}s")
+    shown = s.warnings if verbose else s.warnings[:SHOWN_WARNINGS]
+    for w in shown:
+        err_console.print(f"warning: {w}", markup=False, soft_wrap=True)
+    if len(shown) < len(s.warnings):
+        err_console.print(f"... {len(s.warnings) - len(shown)} more (use --verbose)")
