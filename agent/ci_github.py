@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from debugai.agent.ci_forge import Comment, ForgeError, Http, next_link
@@ -31,7 +32,7 @@ class GitHubRun:
             api_url=env.get("GITHUB_API_URL", "https://api.github.com").rstrip("/"),
             server_url=env.get("GITHUB_SERVER_URL", "https://github.com").rstrip("/"),
             repository=env.get("GITHUB_REPOSITORY", ""),
-            sha=env.get("GITHUB_SHA", ""),
+            sha=_workflow_run(env).get("head_sha") or env.get("GITHUB_SHA", ""),
             pr=pull_request_number(env),
             token=env.get("GITHUB_TOKEN") or None,
         )
@@ -44,23 +45,37 @@ class GitHubRun:
         return f"{url}#L{line}" if line else url
 
 
+def _event(env: Mapping[str, str]) -> dict[str, Any]:
+    """The webhook payload that triggered the run ({} when there is none)."""
+    path = env.get("GITHUB_EVENT_PATH")
+    if not path:
+        return {}
+    try:
+        event = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return event if isinstance(event, dict) else {}
+
+
+def _workflow_run(env: Mapping[str, str]) -> dict[str, Any]:
+    run = _event(env).get("workflow_run")
+    return run if isinstance(run, dict) else {}
+
+
 def pull_request_number(env: Mapping[str, str]) -> int | None:
-    """The PR number from the event payload (pull_request*, issue_comment) or refs/pull/N/merge."""
-    event_path = env.get("GITHUB_EVENT_PATH")
-    if event_path:
-        try:
-            event = json.loads(Path(event_path).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            event = None
-        if isinstance(event, dict):
-            pr = event.get("pull_request")
-            if isinstance(pr, dict) and isinstance(pr.get("number"), int):
-                return int(pr["number"])
-            issue = event.get("issue")
-            if isinstance(issue, dict) and "pull_request" in issue:
-                number = issue.get("number")
-                if isinstance(number, int):
-                    return number
+    """The PR number from the event payload (pull_request*, workflow_run, issue_comment) or
+    refs/pull/N/merge."""
+    event = _event(env)
+    pr = event.get("pull_request")
+    if isinstance(pr, dict) and isinstance(pr.get("number"), int):
+        return int(pr["number"])
+    # workflow_run: the safe way to comment on forks' pull requests, from a second workflow.
+    prs = _workflow_run(env).get("pull_requests") or []
+    if prs and isinstance(prs[0], dict) and isinstance(prs[0].get("number"), int):
+        return int(prs[0]["number"])
+    issue = event.get("issue")
+    if isinstance(issue, dict) and "pull_request" in issue and isinstance(issue.get("number"), int):
+        return int(issue["number"])
     m = _PULL_REF.match(env.get("GITHUB_REF", ""))
     return int(m.group(1)) if m else None
 

@@ -64,9 +64,9 @@ def code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _tests_line(failures: Sequence[TestFailure]) -> str:
-    shown = ", ".join(code(f.test_id) for f in failures[:TESTS_LISTED])
-    more = len(failures) - TESTS_LISTED
+def _tests_line(failures: Sequence[TestFailure], limit: int = TESTS_LISTED) -> str:
+    shown = ", ".join(code(f.test_id) for f in failures[:limit])
+    more = len(failures) - limit
     return shown + (f" and {more} more" if more > 0 else "")
 
 
@@ -108,7 +108,7 @@ def group_section(
             loc = f"{rc.file}:{rc.line}"
             where = f" (root cause [{code(loc)}]({url}))" if url else f" (root cause {code(loc)})"
     full = f"{title}\n\n{tests}\n\n{body}"
-    short = f"- {code(group.title)} — {_plural(n, 'failing test')}{where}"
+    short = f"- {code(group.title)} — {_tests_line(group.failures, 3)}{where}"
     return Section(full, short)
 
 

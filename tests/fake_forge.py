@@ -179,6 +179,8 @@ class _Handler(BaseHTTPRequestHandler):
         forge = self.forge
         if headers.get("authorization") not in (f"Bearer {forge.token}", f"token {forge.token}"):
             return self._send(401, {"message": "Bad credentials"})
+        if body and len(body.get("body", "")) > 65_536:  # GitHub's limit, in characters
+            return self._send(422, {"message": "Body is too long (maximum is 65536 characters)"})
         if m := _GH_LIST.match(path):
             comments = forge.github.setdefault((m.group(1), int(m.group(2))), [])
             if self.command == "GET":

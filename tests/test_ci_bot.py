@@ -305,3 +305,71 @@ def test_bad_input_is_a_warning_unless_fail_on_error(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "cannot read" in result.output
     strict = ci(base_env(), tmp_path / "missing.xml", "--fail-on-error")
     assert strict.exit_code == 2 and "Traceback" not in strict.output
+
+
+@pytest.mark.slow
+def test_a_huge_run_stays_under_the_comment_limit(forge: FakeForge, tmp_path: Path) -> None:
+    n = 60
+    lookups = "\n\n".join(
+        f"def find_{i}(key):\n    return REGISTRY_{i}.get(key)\n\n\nREGISTRY_{i} = {{}}"
+        for i in range(n)
+    )
+    tests = "\n\n".join(
+        f"def test_{i}():\n    assert find_{i}('k{i}').value == {i}" for i in range(n)
+    )
+    root = write_project(
+        tmp_path / "big",
+        {
+            "big/__init__.py": "",
+            "big/lookups.py": lookups,
+            "tests/__init__.py": "",
+            "tests/test_big.py": "from big.lookups import *  # noqa\n\n\n" + tests,
+        },
+    )
+    run = run_pytest(root)
+    env = github_env(forge, tmp_path)
+    result = ci(env, run.junit, "--repo", root, "--max-failures", str(n))
+    assert result.exit_code == 0, result.output
+    (body,) = bodies(forge)
+    assert len(body) <= 65_536
+    assert "shortened to fit the comment size limit" in body
+    summary = (tmp_path / "summary.md").read_text()
+    assert len(summary) > 65_536  # the summary keeps every group in full
+    for i in range(n):
+        assert f"tests/test_big.py::test_{i}`" in body  # shortened groups still name their test
+
+
+def test_with_a_model_configured_the_llm_explains_and_its_tokens_are_shown(
+    ws: Workspace, forge: FakeForge, tmp_path: Path
+) -> None:
+    from llm_fixtures import answer
+    from openai_server import Reply, ScriptedOpenAIServer
+
+    key = "sk-test-" + "q" * 32
+    with ScriptedOpenAIServer() as srv:
+        srv.push(
+            Reply(
+                content=answer(
+                    "shop/users.py", 5, "shop.users.get_user", chain=[("shop/billing.py", 6)]
+                ),
+                prompt_tokens=900,
+                completion_tokens=80,
+            )
+        )
+        env = {
+            **github_env(forge, tmp_path),
+            "OPENAI_API_KEY": key,
+            "OPENAI_BASE_URL": srv.base_url,
+            "DEBUGAI_MODEL": "scripted-model",
+            "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        }
+        result = CliRunner().invoke(
+            app, ["ci", str(ws.red.junit), "--repo", str(ws.svc), "--max-failures", "1"], env=env
+        )
+        sent = json.dumps([r.body for r in srv.chat_requests])
+    assert result.exit_code == 0, result.output
+    (body,) = bodies(forge)
+    assert "llm:scripted-model" in body and "prompt 900, completion 80" in body
+    assert f"{SERVER}/{REPO}/blob/{SHA}/svc/shop/users.py#L5" in body
+    assert key not in body and key not in result.output
+    assert forge.token not in sent and DB_PASSWORD not in sent

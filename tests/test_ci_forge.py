@@ -140,6 +140,13 @@ def test_pull_request_number_from_event_or_ref(tmp_path: Path) -> None:
     assert pull_request_number({"GITHUB_EVENT_PATH": str(event)}) == 12
     event.write_text(json.dumps({"issue": {"number": 5, "pull_request": {}}}))
     assert pull_request_number({"GITHUB_EVENT_PATH": str(event)}) == 5
+    event.write_text(
+        json.dumps({"workflow_run": {"head_sha": "cafe", "pull_requests": [{"number": 9}]}})
+    )
+    env = {"GITHUB_EVENT_PATH": str(event), "GITHUB_SHA": "main-sha", "GITHUB_REPOSITORY": REPO}
+    assert pull_request_number(env) == 9
+    # A workflow_run links at the pull request's head, not at the default branch it runs on.
+    assert GitHubRun.from_env(env).sha == "cafe"
     event.write_text(json.dumps({"ref": "refs/heads/main", "commits": []}))
     assert pull_request_number({"GITHUB_EVENT_PATH": str(event)}) is None
     assert pull_request_number({"GITHUB_REF": "refs/pull/34/merge"}) == 34

@@ -11,8 +11,6 @@ import typer
 from debugai.cli_app import app, err_console, guard
 from debugai.errors import DebugaiError, UsageError
 
-ENGINES = ("auto", "static", "llm", "local")
-
 
 def _warn(message: str, github: bool) -> None:
     err_console.print(f"debugai: warning: {message}", markup=False, soft_wrap=True)
@@ -57,6 +55,7 @@ def ci(
     Never fails the job by itself unless --fail-on-error is given.
     """
     from debugai.agent.ci_bot import CiOptions, run_ci
+    from debugai.api import ENGINES
 
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
@@ -78,7 +77,8 @@ def ci(
     result = run_ci(paths, options)
     github = result.platform == "github"
 
-    if result.body and (dry_run or result.platform == "local"):
+    # GitLab has no job summary: the job log is where a push pipeline's report can be read.
+    if result.body and (dry_run or result.platform in ("local", "gitlab")):
         typer.echo(result.body)
     for line in result.annotations:
         typer.echo(line)
