@@ -107,21 +107,17 @@ class StaticEngine:
     def _suspects(self, an: Analyzer) -> list[_Ranked]:
         out: list[_Ranked] = []
         exceptions = list(reversed(an.trace.chain))  # the final one first, then its causes
-        strong = False
+        done: set[str] = set()
         for depth, exc in enumerate(exceptions[:3]):
-            for m in patterns.match(exc.type, exc.message):
+            # Every matching pattern gets its say; earlier (more specific) ones weigh a little more.
+            for order, m in enumerate(patterns.match(exc.type, exc.message)):
                 strategy = STRATEGIES.get(m.pattern.strategy) or EXTRA.get(m.pattern.strategy)
-                if strategy is None:
+                if strategy is None or m.pattern.strategy in done:
                     continue
-                found = strategy(an, m)
-                for s in found:
-                    s.score -= 0.1 * depth
+                done.add(m.pattern.strategy)
+                for s in strategy(an, m):
+                    s.score -= 0.1 * depth + 0.02 * order
                     out.append(_Ranked(s, m, s.variables.get("category") or m.pattern.category))
-                if any(s.score >= 0.7 for s in found):
-                    strong = True
-                    break
-            if strong:
-                break
         fallback = out[0].category if out else "unknown"
         for s in signals.frame_suspects(an):
             out.append(_Ranked(s, out[0].match if out else None, fallback))

@@ -434,16 +434,21 @@ def _declared_dependencies(root: Path) -> set[str]:
 
 
 def signature(an: Analyzer, m: Match) -> list[Suspect]:
+    """Call vs definition mismatch: decide which side changed from the other call sites."""
     site = an.raise_site
     name = (m.groups.get("name") or "").removesuffix("()")
+    message = an.trace.final.message
     out: list[Suspect] = []
-    targets: list[str] = []
-    if site is not None:
+    targets: list[str] = an.index.resolve_name(name)[:2] if "." in name else []
+    if site is not None and not targets:
         for callee, text in an.index.calls_at(site.file, site.line):
             if not name or text.endswith(name.rsplit(".", 1)[-1]) or callee.endswith(name):
                 targets.append(callee)
     if name and not targets:
         targets = an.index.resolve_name(name)[:2]
+    extra = {"raise_site": site_label(site.file, site.line) if site else "?"}
+    kw = re.search(r"unexpected keyword argument '(\w+)'", message)
+    missing = re.search(r"missing \d+ required \w+ arguments?: '(\w+)'", message)
     for tid in targets[:2]:
         sym = an.symbol(tid)
         if sym is None:
@@ -453,31 +458,109 @@ def signature(an: Analyzer, m: Match) -> list[Suspect]:
         fn = an.func_node(sym)
         params = fn.child_by_field_name("parameters") if fn is not None else None
         end = params.end_point[0] + 1 if params is not None else sym.line
+        def_score, call_score = 0.8, 0.7
+        reason = ""
+        if kw and _base_accepts(an, sym, kw.group(1)):
+            def_score, reason = 0.9, f"it overrides a method that accepts `{kw.group(1)}`"
+        elif missing and _other_calls_pass(an, sym, site):
+            call_score, reason = 0.86, "other call sites already pass the new argument"
         step = Step(
             sym.file,
             sym.line,
             sym.id,
             f"defines `{sym.id}{sym.signature or ''}`",
             root=True,
-            reason="the definition's signature",
+            reason=reason or "the definition's signature",
             kind="signature",
             end_line=end,
         )
-        extra = {"raise_site": site_label(site.file, site.line) if site else "?"}
-        out.append(from_trail(an, [step], 0.8, extra))
-    if site is not None and an.raised_in_repo:
+        out.append(from_trail(an, [step], def_score, {**extra, "reason": reason}))
+        if site is not None and an.raised_in_repo:
+            call = Step(
+                site.file,
+                site.line,
+                site.symbol,
+                "calls it with the old arguments",
+                root=True,
+                reason="the call site",
+                kind="call",
+            )
+            out.append(from_trail(an, [call], call_score, {**extra, "reason": reason}))
+    if kw and site is not None:  # `f(**opts)`: the keyword comes from a dict someone built
+        for node in an.nodes_at(site, None, "call"):
+            argl = node.child_by_field_name("arguments")
+            for a in argl.named_children if argl is not None else []:
+                if a.type != "dictionary_splat" or not a.named_children:
+                    continue
+                trail = an.trace_expr(site.file, site.line, a.named_children[0])
+                for i, st in enumerate(trail):
+                    owner = an.symbol(st.symbol)
+                    if owner is None or owner.kind != "function":
+                        continue
+                    built = _keys_built(an, owner)
+                    hit = next(((f, ln, o) for k, f, ln, o in built if k == kw.group(1)), None)
+                    if hit:
+                        root = Step(
+                            hit[0],
+                            hit[1],
+                            hit[2],
+                            f"`{hit[2]}` still passes `{kw.group(1)}`",
+                            root=True,
+                            reason=f"builds keyword `{kw.group(1)}`",
+                            kind="key",
+                        )
+                        out.append(from_trail(an, [root, *trail[i + 1 :]], 0.9, extra))
+                        break
+    if site is not None and not targets and an.raised_in_repo:
         call = Step(
             site.file,
             site.line,
             site.symbol,
-            "calls it with the old arguments",
+            "calls it with the wrong arguments",
             root=True,
             reason="the call site",
             kind="call",
         )
-        out.append(from_trail(an, [call], 0.7, {"raise_site": site_label(site.file, site.line)}))
+        out.append(from_trail(an, [call], 0.7, extra))
     out.extend(_defaults_instantiated(an, name))
     return out
+
+
+def _base_accepts(an: Analyzer, sym: Symbol, keyword: str) -> bool:
+    """A same-named method of a base class (by `inherits` edges) takes the keyword."""
+    cls_id, _, meth = sym.id.rpartition(".")
+    if cls_id not in an.index.graph:
+        return False
+    for _u, base, kind in an.index.graph.out_edges(cls_id, data="kind"):
+        other = an.symbol(f"{base}.{meth}")
+        if (
+            kind == "inherits"
+            and other is not None
+            and re.search(rf"\b{re.escape(keyword)}\b", other.signature or "")
+        ):
+            return True
+    return False
+
+
+def _other_calls_pass(an: Analyzer, sym: Symbol, site: Site | None) -> bool:
+    """Whether another call site passes as many positional arguments as the definition needs."""
+    fn = an.func_node(sym)
+    if fn is None:
+        return False
+    params = flow.parameters(fn)
+    required = len([p for p in params if p not in ("self", "cls")])
+    for caller, line in an.index.callers(sym.id):
+        csym = an.symbol(caller)
+        if csym is None or (site is not None and (csym.file, line) == (site.file, site.line)):
+            continue
+        for call in flow.nodes_on_line(an.tree(csym.file).root_node, line, ("call",)):
+            if not flow.text(call.child_by_field_name("function")).endswith(sym.name):
+                continue
+            argl = call.child_by_field_name("arguments")
+            n_args = len(argl.named_children) if argl is not None else 0
+            if n_args >= required:
+                return True
+    return False
 
 
 def _defaults_instantiated(an: Analyzer, name: str) -> list[Suspect]:
@@ -896,7 +979,88 @@ def value_origin(an: Analyzer, m: Match) -> list[Suspect]:
     return [s]
 
 
+FASTAPI_PARAMS = (
+    "Depends",
+    "Query",
+    "Path",
+    "Body",
+    "Header",
+    "Cookie",
+    "Form",
+    "File",
+    "Security",
+    "Field",
+)
+
+
+def fastapi_wiring(an: Analyzer, m: Match) -> list[Suspect]:
+    """Dependencies wired wrong: instances made once as defaults, resources returned from `with`."""
+    depends = set()
+    routes = set()
+    for file in an.index.files:
+        text = "\n".join(an.index.lines(file))
+        if "fastapi" not in text and "Depends(" not in text:
+            continue
+        depends.update(re.findall(r"Depends\(\s*([\w.]+)", text))
+    for sym in an.index.symbols.values():
+        if any(
+            re.search(r"\.(get|post|put|patch|delete|api_route|websocket)\(", d)
+            for d in sym.decorators
+        ):
+            routes.add(sym.id)
+    if not depends and not routes:
+        return []
+    wired: set[str] = set(routes)
+    for name in depends:
+        for sym_id in an.index.resolve_name(name)[:1]:
+            sym = an.index.symbols[sym_id]
+            wired.add(sym_id if sym.kind == "function" else f"{sym_id}.__init__")
+    closed = "None" in an.trace.final.message or "closed" in an.trace.final.message
+    out = []
+    for sym_id in sorted(wired):
+        sym = an.symbol(sym_id)
+        fn = an.func_node(sym) if sym is not None else None
+        if sym is None or fn is None:
+            continue
+        params = fn.child_by_field_name("parameters")
+        for p in params.named_children if params is not None else []:
+            value = p.child_by_field_name("value")
+            if p.type not in ("default_parameter", "typed_default_parameter") or value is None:
+                continue
+            callee = (
+                flow.text(value.child_by_field_name("function")) if value.type == "call" else ""
+            )
+            if callee and callee.rsplit(".", 1)[-1] not in FASTAPI_PARAMS:
+                line = p.start_point[0] + 1
+                step = Step(
+                    sym.file,
+                    line,
+                    sym.id,
+                    f"`{flow.text(p)}` is created once, at import, not per request",
+                    root=True,
+                    reason="a dependency instantiated as a default",
+                    kind="depends",
+                )
+                out.append(from_trail(an, [step], 0.86, {}))
+        if sym.kind == "function" and sym.name in depends:
+            for w in flow.nodes_of(fn, "with_statement"):
+                for ret in flow.nodes_of(w, "return_statement"):
+                    step = Step(
+                        sym.file,
+                        ret.start_point[0] + 1,
+                        sym.id,
+                        f"dependency `{sym.id}` returns from inside its `with` block: the "
+                        "resource is closed before the route uses it (use `yield`)",
+                        root=True,
+                        reason="return instead of yield",
+                        kind="depends",
+                    )
+                    out.append(from_trail(an, [step], 0.93 if closed else 0.8, {}))
+    return out
+
+
 STRATEGIES: dict[str, Strategy] = {
+    "fastapi_wiring": fastapi_wiring,
     "http_status": http_status,
     "value_origin": value_origin,
     "none_value": none_value,
