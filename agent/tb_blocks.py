@@ -37,6 +37,8 @@ class Block:
     """A traceback block being collected; feed() returns False when the line is not its own."""
 
     start_line: int
+    # The last input line with content that the block took (set by the scanner).
+    last_line: int = 0
 
     def feed(self, line: str) -> bool:
         raise NotImplementedError
@@ -45,7 +47,7 @@ class Block:
         raise NotImplementedError
 
 
-class _Lines:
+class LineStore:
     """A bounded line store: the head, then a tail window once the block grows too large."""
 
     def __init__(self) -> None:
@@ -78,7 +80,7 @@ class CPythonBlock(Block):
         self.context = context
         self.prefix_ws = prefix if prefix.strip() == "" else None
         self.prefix_re = prefix_pattern(prefix) if prefix.strip() else None
-        self.store = _Lines()
+        self.store = LineStore()
         self.held: list[str] = []
         self.skipped = 0
         self.msg_lines = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from debugai.agent import tb_cpython as cpy
-from debugai.agent.tb_blocks import Block, _Lines
+from debugai.agent.tb_blocks import Block, LineStore
 from debugai.agent.tb_model import ExceptionRecord, Frame, Trace
 
 HEADER_RE = re.compile(rf"^(?P<type>{cpy.TYPE})\s+Traceback \(most recent call last\)\s*$")
@@ -40,7 +40,7 @@ class JupyterBlock(Block):
     def __init__(self, start_line: int, context: str | None) -> None:
         self.start_line = start_line
         self.context = context
-        self.store = _Lines()
+        self.store = LineStore()
         self.expect_type: str | None = None
         self.after_exc = False
         self.held = 0

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from debugai.agent import tb_cpython as cpy
-from debugai.agent.tb_blocks import Block, _Lines
+from debugai.agent.tb_blocks import Block, LineStore
 from debugai.agent.tb_model import ExceptionRecord, Frame, Relation, Trace
 
 SESSION_RE = re.compile(r"^={3,} (?P<title>.*?) ={3,}$")
@@ -35,7 +35,7 @@ class PytestSection(Block):
     def __init__(self, start_line: int, name: str) -> None:
         self.start_line = start_line
         self.name = name
-        self.store = _Lines()
+        self.store = LineStore()
         self.started = False
 
     def feed(self, line: str) -> bool:
@@ -62,7 +62,7 @@ class PytestLineBlock(Block):
 
     def __init__(self, start_line: int) -> None:
         self.start_line = start_line
-        self.store = _Lines()
+        self.store = LineStore()
         self.in_captured = False
         self.done = False
 

@@ -67,6 +67,8 @@ class Scanner:
                     self._json_doc_done(block)
                 return
             if block.feed(line):
+                if line.strip():
+                    block.last_line = self.lineno
                 return
             self._close_block(self.lineno - 1)
         self._normal(line, allow_json)
@@ -75,7 +77,7 @@ class Scanner:
         block, self.block = self.block, None
         if block is None:
             return
-        for trace in block.finish(end_line):
+        for trace in block.finish(block.last_line or end_line):
             self._emit(trace)
 
     def _emit(self, trace: Trace) -> None:
@@ -93,6 +95,7 @@ class Scanner:
 
     def _start(self, block: Block, line: str) -> None:
         self.block = block
+        block.last_line = self.lineno
         block.feed(line)
 
     def _recent_context(self, reach: int = CONTEXT_REACH) -> str | None:

@@ -211,3 +211,12 @@ def test_crlf_bom_and_colours_read_the_same(tmp_path: Path) -> None:
         assert [(f.file, f.line, f.function) for f in other.all_frames] == [
             (f.file, f.line, f.function) for f in base.all_frames
         ]
+
+
+def test_line_span_covers_exactly_the_trace(tmp_path: Path) -> None:
+    err = run_script(tmp_path, SCRIPTS["chain_cause"]).stderr
+    text = "starting job\n\n" + err + "\nINFO: retrying in 5s\n"
+    trace = parse(text)
+    lines = text.split("\n")
+    assert lines[trace.start_line - 1] == "Traceback (most recent call last):"
+    assert lines[trace.end_line - 1] == err.rstrip("\n").split("\n")[-1]

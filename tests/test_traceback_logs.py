@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -53,8 +54,6 @@ def test_uvicorn_exception_in_asgi_application(tmp_path: Path) -> None:
     assert trace.final.type == "TypeError"
     last = trace.final.frames[-1]
     assert last.file == str(tmp_path / "server.py")
-    import textwrap
-
     assert last.line == line_of(textwrap.dedent(UVICORN_APP), 'return get_user(uid)["name"]')
     assert last.function == "user_name"
     assert any("site-packages" in f.file for f in trace.final.frames)
