@@ -739,8 +739,11 @@ def lazy_load(an: Analyzer, m: Match) -> list[Suspect]:
 
 def event_loop(an: Analyzer, m: Match) -> list[Suspect]:
     out: list[Suspect] = []
+    loop_classes = _loop_bound_classes(an)
     for a in an.index.assignments:
-        if LOOP_BOUND.search(a.value):
+        called = re.match(r"\s*([\w.]+)\s*\(", a.value)
+        cls = called.group(1).rsplit(".", 1)[-1] if called else ""
+        if LOOP_BOUND.search(a.value) or cls in loop_classes:
             step = Step(
                 a.file,
                 a.line,
@@ -750,8 +753,8 @@ def event_loop(an: Analyzer, m: Match) -> list[Suspect]:
                 reason=f"`{a.name}` is created outside the running loop",
                 kind="loop",
             )
-            out.append(from_trail(an, [step], 0.8, {"reason": step.reason}))
-    for site in an.frames:
+            out.append(from_trail(an, [step], 0.85, {"reason": step.reason}))
+    for i, site in enumerate(an.frames):
         if re.search(r"asyncio\.run\(|run_until_complete\(", an.line_text(site.file, site.line)):
             step = Step(
                 site.file,
@@ -763,32 +766,54 @@ def event_loop(an: Analyzer, m: Match) -> list[Suspect]:
                 kind="loop",
             )
             out.append(from_trail(an, [step], 0.75, {"reason": step.reason}))
+            if i > 0:  # the caller runs inside the loop and should have awaited the async API
+                caller = an.frames[i - 1]
+                step = Step(
+                    caller.file,
+                    caller.line,
+                    caller.symbol,
+                    "calls a blocking helper that starts its own event loop, from code "
+                    "already running in one",
+                    root=True,
+                    reason="sync wrapper called from async code",
+                    kind="loop",
+                )
+                out.append(from_trail(an, [step], 0.85, {"reason": step.reason}))
+    return out
+
+
+def _loop_bound_classes(an: Analyzer) -> set[str]:
+    """Repo classes whose body or __init__ creates loop-bound objects (locks, queues, clients)."""
+    out = set()
+    for sym in an.index.symbols.values():
+        if sym.kind != "class":
+            continue
+        body = an.index.lines(sym.file)[sym.line - 1 : sym.end_line]
+        if any(LOOP_BOUND.search(ln) for ln in body):
+            out.add(sym.name)
     return out
 
 
 def blocking(an: Analyzer, m: Match) -> list[Suspect]:
+    """A blocking call in any coroutine: the task that starves is rarely the one blocking."""
     out: list[Suspect] = []
-    seen: set[str] = set()
-    for site in an.frames:
-        for sym_id in [site.symbol, *[c for c, _ in an.index.callees(site.symbol or "")]]:
-            sym = an.symbol(sym_id)
-            if sym is None or sym.id in seen or sym.kind != "function":
-                continue
-            seen.add(sym.id)
-            lines = an.index.lines(sym.file)
-            for ln in range(sym.line, min(sym.end_line, len(lines)) + 1):
-                hit = BLOCKING.search(lines[ln - 1])
-                if hit and an.is_async(sym):
-                    step = Step(
-                        sym.file,
-                        ln,
-                        sym.id,
-                        f"blocking `{hit.group(1)}` in async code",
-                        root=True,
-                        reason="blocks the event loop",
-                        kind="blocking",
-                    )
-                    out.append(from_trail(an, [step], 0.85, {"callee": hit.group(1)}))
+    for sym in an.index.symbols.values():
+        if sym.kind != "function" or not an.is_async(sym):
+            continue
+        lines = an.index.lines(sym.file)
+        for ln in range(sym.line, min(sym.end_line, len(lines)) + 1):
+            hit = BLOCKING.search(lines[ln - 1])
+            if hit:
+                step = Step(
+                    sym.file,
+                    ln,
+                    sym.id,
+                    f"blocking `{hit.group(1)}` in async code",
+                    root=True,
+                    reason="blocks the event loop",
+                    kind="blocking",
+                )
+                out.append(from_trail(an, [step], 0.85, {"callee": hit.group(1)}))
     return out
 
 
