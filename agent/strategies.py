@@ -817,30 +817,68 @@ def blocking(an: Analyzer, m: Match) -> list[Suspect]:
     return out
 
 
+LAYERS = (  # lower layers should not import higher ones; an upward import closes most cycles
+    (
+        "__init__",
+        "version",
+        "constants",
+        "config",
+        "settings",
+        "conf",
+        "types",
+        "enums",
+        "errors",
+        "exceptions",
+        "utils",
+    ),
+    ("schemas", "models", "entities", "domain"),
+    ("db", "database", "repository", "repositories", "repo", "store", "storage", "dao"),
+    ("services", "service", "pricing", "billing", "logic", "core", "handlers", "tasks"),
+    ("api", "routes", "views", "app", "main", "server", "cli", "web", "endpoints", "wsgi"),
+)
+
+
+def _layer(module: str, file: str) -> int:
+    parts = [p for p in module.split(".") if p]
+    names = (["__init__"] if file.endswith("__init__.py") else []) + parts[::-1]
+    for name in names:
+        for level, words in enumerate(LAYERS):
+            if name in words:
+                return level
+    return 2
+
+
 def circular_import(an: Analyzer, m: Match) -> list[Suspect]:
     module_frames = [s for s in an.frames if s.function == "<module>"]
-    mm = re.search(r"from (?:partially initialized module )?'([\w.]+)'", an.trace.final.message)
-    name = re.search(r"cannot import name '(\w+)'", an.trace.final.message)
+    message = an.trace.final.message
+    mm = re.search(r"(?:partially initialized module|from) '([\w.]+)'", message)
+    name = re.search(r"cannot import name '(\w+)'|has no attribute '(\w+)'", message)
     partial = mm.group(1) if mm else ""
     mods = [an.index.module_of(s.file) or s.file for s in module_frames]
     cycle = " -> ".join(mods)
     out: list[Suspect] = []
-    for i, s in enumerate(module_frames):
-        mod = an.index.module_of(s.file)
-        first_of_cycle = mod == partial
-        score = 0.8 if first_of_cycle else 0.6 - 0.02 * i
+    for s in module_frames:
+        mod = an.index.module_of(s.file) or ""
+        imported = re.match(
+            r"\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))", an.line_text(s.file, s.line)
+        )
+        target = (imported.group(1) or imported.group(2)) if imported else ""
+        if target.startswith("."):
+            target = mod.rsplit(".", 1)[0] + target
+        target_file = an.index.file_of(target) or ""
+        upward = bool(target) and _layer(mod, s.file) < _layer(target, target_file)
+        score = 0.7 + 0.15 * upward + 0.05 * (mod == partial)
         step = Step(
             s.file,
             s.line,
             mod,
             f"imports at module level: `{short(s.source or '')}`",
             root=True,
-            reason="module-level import",
+            reason="an import from a lower layer up" if upward else "module-level import",
             kind="import",
         )
-        out.append(
-            from_trail(an, [step], score, {"reason": cycle, "name": name.group(1) if name else "?"})
-        )
+        missing = next((g for g in (name.groups() if name else ()) if g), "?")
+        out.append(from_trail(an, [step], score, {"reason": cycle, "name": missing}))
     return out
 
 
