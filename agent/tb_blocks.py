@@ -201,6 +201,10 @@ class CPythonBlock(Block):
             warnings.append("the traceback's first lines are missing")
         if missing_end or not chain[-1].type:
             warnings.append("the traceback is cut off before its exception line")
+        if self.context == '"""':
+            warnings.append(
+                "the first traceback ran in a worker process (quoted by multiprocessing)"
+            )
         fmt = classify_context(self.context, self.prefix_re is not None)
         return [
             Trace(

@@ -196,7 +196,8 @@ def _read_message(r: _Reader, exc: ExceptionRecord) -> None:
             break
         extra.append(line)
         r.i += 1
-    while extra and not extra[-1].strip():
+    while extra and (not extra[-1].strip() or extra[-1].strip() == '"""'):
+        # multiprocessing quotes a worker's traceback in triple quotes; the quote is not message.
         extra.pop()
     if extra:
         exc.message = "\n".join([exc.message, *extra]) if exc.message or extra else exc.message

@@ -220,3 +220,21 @@ def test_line_span_covers_exactly_the_trace(tmp_path: Path) -> None:
     lines = text.split("\n")
     assert lines[trace.start_line - 1] == "Traceback (most recent call last):"
     assert lines[trace.end_line - 1] == err.rstrip("\n").split("\n")[-1]
+
+
+def test_process_pool_remote_traceback_is_the_cause(tmp_path: Path) -> None:
+    code = """
+        from concurrent.futures import ProcessPoolExecutor
+        def work(x):
+            return {}[x]
+        if __name__ == "__main__":
+            with ProcessPoolExecutor(1) as ex:
+                ex.submit(work, "k").result()
+    """
+    run = run_script(tmp_path, code, preamble=False)
+    trace = parse(run.stderr)
+    remote, local = trace.chain
+    assert (remote.type, remote.message, remote.relation) == ("KeyError", "'k'", "cause")
+    assert remote.frames[-1].function == "work"
+    assert local.frames[0].function == "<module>"
+    assert any("worker process" in w for w in trace.warnings)

@@ -216,3 +216,17 @@ def test_summary_lines_alone(runs: dict[str, Any]) -> None:
     traces = parse_all(summary)
     assert {t.test_id for t in traces} == {t["nodeid"] for t in truth}
     assert all(t.format == "pytest-summary" and t.truncated for t in traces)
+
+
+@pytest.mark.slow
+def test_short_entries_pasted_without_their_header(runs: dict[str, Any]) -> None:
+    _root, text, truth = runs["short"]
+    lines = text.split("\n")
+    start = next(
+        i for i, ln in enumerate(lines) if ln.endswith(" test_chain ") or " test_chain _" in ln
+    )
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("____"))
+    trace = parse("\n".join(lines[start + 1 : end]))
+    assert trace.format == "pytest"
+    assert [r.type for r in trace.chain] == ["KeyError", "RuntimeError"]
+    assert [f.function for f in trace.final.frames] == ["test_chain", "wrap"]
