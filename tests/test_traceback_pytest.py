@@ -220,7 +220,7 @@ def test_summary_lines_alone(runs: dict[str, Any]) -> None:
 
 @pytest.mark.slow
 def test_short_entries_pasted_without_their_header(runs: dict[str, Any]) -> None:
-    _root, text, truth = runs["short"]
+    _root, text, _truth = runs["short"]
     lines = text.split("\n")
     start = next(
         i for i, ln in enumerate(lines) if ln.endswith(" test_chain ") or " test_chain _" in ln
