@@ -74,6 +74,10 @@ def explain(
     static.notes.extend(trace.warnings)
     if idx.stats.warnings:
         static.notes.append(f"index: {len(idx.stats.warnings)} file(s) skipped or partly read")
+    if config is None and engine != "static" and llm_engine is None:
+        from debugai.config import load_config
+
+        config = load_config(idx.root)
     chosen = _choose_engine(engine, config, llm_engine)
     if chosen is None:
         return static

@@ -46,6 +46,20 @@ def explain(
     show_context: Annotated[
         bool, typer.Option("--show-context", help="Also print the code chosen as context.")
     ] = False,
+    model: Annotated[str | None, typer.Option(help="Model name (else DEBUGAI_MODEL).")] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="OpenAI-compatible endpoint (else OPENAI_BASE_URL).")
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not reuse cached model answers.")
+    ] = False,
+    no_redact: Annotated[
+        bool, typer.Option("--no-redact", help="Send secrets unmasked (not recommended).")
+    ] = False,
+    dump_request: Annotated[
+        Path | None,
+        typer.Option(help="Write exactly what would be sent to the model here; send nothing."),
+    ] = None,
 ) -> None:
     """Explain a crash: the root cause first, then the chain of hops to the line that raised."""
     from debugai.agent.traceback import read_input
@@ -56,8 +70,25 @@ def explain(
     if trace == "-" and sys.stdin.isatty():
         raise UsageError("no traceback given: pass a file (debugai explain trace.txt) or pipe one")
     text = read_input(trace)
+    config = None
+    if engine != "static":
+        from debugai.config import load_config
+
+        flags = {
+            "model": model,
+            "base_url": base_url,
+            "dump_request": dump_request,
+            "cache": False if no_cache else None,
+            "redact": False if no_redact else None,
+        }
+        config = load_config(repo if repo.is_dir() else None, flags=flags)
     diag = run_explain(
-        text, repo, engine=engine, budget=budget, path_map=parse_path_maps(path_map or [])
+        text,
+        repo,
+        engine=engine,
+        budget=budget,
+        path_map=parse_path_maps(path_map or []),
+        config=config,
     )
     if format == "json":
         from debugai.agent.render import render_json
