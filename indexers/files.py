@@ -150,7 +150,8 @@ def assign_modules(paths: list[str]) -> tuple[dict[str, str], list[str]]:
 
     When two files claim one name (`src/pkg/a.py` and `pkg/a.py`, or `a.py` and `a/__init__.py`),
     the one Python itself would import wins: a package over a module, then outside `src/` over
-    inside, then the shorter path, then the path order. The others keep their full path as name.
+    inside, then the shorter path, then the path order. The others are named by their full path
+    (`src.pkg.a`), with `~2`, `~3` appended in the unlikely case that is taken too.
     """
     claims: dict[str, list[str]] = {}
     for p in paths:
@@ -165,10 +166,11 @@ def assign_modules(paths: list[str]) -> tuple[dict[str, str], list[str]]:
         owners.sort(key=lambda p: (not p.endswith("/__init__.py"), p.startswith("src/"), len(p), p))
         out[owners[0]] = name
         for other in owners[1:]:
-            alt = other[:-3].replace("/", ".")
+            stem = other[:-3].removesuffix("/__init__")
+            alt = stem.replace("/", ".")
             n = 2
             while alt in taken:
-                alt = f"{other[:-3].replace('/', '.')}~{n}"
+                alt = f"{stem.replace('/', '.')}~{n}"
                 n += 1
             taken.add(alt)
             out[other] = alt

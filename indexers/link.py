@@ -148,22 +148,23 @@ def _import_target(resolver: Resolver, info: ModInfo, imp: tuple[Any, ...]) -> s
 
 
 def _settings_reads(resolver: Resolver, info: ModInfo) -> list[tuple[Any, ...]]:
+    """pydantic BaseSettings fields: each annotated field reads <env_prefix><FIELD> (inherited)."""
     out: list[tuple[Any, ...]] = []
     rec = info.rec
     for i, d in enumerate(rec.defs):
         if d[0] != "c" or not d[9]:
             continue
-        _order, external = resolver.mro(info.ids[i])
+        order, external = resolver.mro(info.ids[i])
         if not any(e.rsplit(".", 1)[-1] in SETTINGS_BASES for e in external):
             continue
         prefix = ""
-        for scope, name, _line, text in rec.assigns:
-            inner = rec.defs[scope] if scope >= 0 else None
-            in_config = inner is not None and inner[1] == "Config" and inner[2] == i
-            if (scope == i and name == "model_config") or (in_config and name == "env_prefix"):
-                m = _PREFIX.search(text) if scope == i else re.match(r"""['"]([^'"]*)['"]""", text)
-                if m:
-                    prefix = m.group(1)
+        for cid in order:  # model_config is inherited: the nearest class that sets a prefix wins
+            found = resolver.sym(cid)
+            if found is not None:
+                p = _env_prefix(found[0].rec, found[1])
+                if p is not None:
+                    prefix = p
+                    break
         for scope, target, kind, _value, line in rec.binds:
             if (
                 scope == i
@@ -173,3 +174,18 @@ def _settings_reads(resolver: Resolver, info: ModInfo) -> list[tuple[Any, ...]]:
             ):
                 out.append((info.ids[i], line, f"{prefix}{target}".upper(), "settings", None))
     return out
+
+
+def _env_prefix(rec: Any, idx: int) -> str | None:
+    for scope, name, _line, text in rec.assigns:
+        if scope == idx and name == "model_config":
+            m = _PREFIX.search(text)
+            if m:
+                return m.group(1)
+        elif name == "env_prefix" and scope >= 0:
+            inner = rec.defs[scope]
+            if inner[1] == "Config" and inner[2] == idx:
+                m = re.match(r"""['"]([^'"]*)['"]""", text)
+                if m:
+                    return m.group(1)
+    return None

@@ -1,0 +1,6 @@
+def clean(text):
+    return text.strip()
+
+
+def shout(text):
+    return clean(text).upper()

@@ -1,0 +1,6 @@
+def slug(s):
+    return s.lower()
+
+
+def title(s):
+    return s.title()

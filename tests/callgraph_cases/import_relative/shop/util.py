@@ -1,0 +1,2 @@
+def money(cents):
+    return cents / 100

@@ -1,0 +1,5 @@
+from pkg.util import tool
+
+
+def run():
+    return tool()

@@ -1,0 +1,3 @@
+from .core import Cart, checkout
+
+__all__ = ["Cart", "checkout"]

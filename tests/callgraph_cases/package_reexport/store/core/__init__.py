@@ -1,0 +1,2 @@
+from .cart import Cart
+from .pay import checkout

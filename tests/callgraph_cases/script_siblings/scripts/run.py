@@ -1,0 +1,6 @@
+import helpers
+from helpers import load
+
+
+def main():
+    return helpers.load() + load()

@@ -1,0 +1,2 @@
+def get_user(uid):
+    return uid

@@ -1,0 +1,6 @@
+def alpha():
+    return 1
+
+
+def _beta():
+    return 2

@@ -1,0 +1,36 @@
+import importlib
+
+
+def a():
+    return 1
+
+
+def b():
+    return 2
+
+
+HANDLERS = {"a": a, "b": b}
+
+
+def dispatch(kind, obj, callback):
+    HANDLERS[kind]()
+    getattr(obj, "run")()
+    callback()
+    obj.method()
+    importlib.import_module("x").f()
+
+
+def shadow():
+    a = lambda: 0  # noqa: E731
+    return a()
+
+
+def loops(items):
+    for b in items:
+        b()
+
+
+def rebinding():
+    f = a
+    f = b
+    return f()
