@@ -196,6 +196,17 @@ def locate(
     return report
 
 
+def classify(trace: Trace) -> None:
+    """Mark stdlib and third-party frames when there is no repo to map onto."""
+    for frame in _frames(trace):
+        if frame.file.startswith("<"):
+            frame.kind = "stdlib" if frame.file.startswith("<frozen") else "unknown"
+        elif _THIRD_PARTY.search(normalize(frame.file)):
+            frame.kind = "third_party"
+        elif is_stdlib(frame.file):
+            frame.kind = "stdlib"
+
+
 def _classify(
     frame: Frame,
     matcher: _Matcher,

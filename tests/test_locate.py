@@ -190,3 +190,14 @@ def test_parse_path_map() -> None:
         with pytest.raises(UsageError) as info:
             parse_path_map(bad)
         assert "FROM=TO" in str(info.value)
+
+
+def test_classify_without_a_repo(tmp_path: Path) -> None:
+    from debugai.agent.locate import classify
+
+    code = "import json; json.loads('{')"
+    trace = parse(run_in(tmp_path, "-c", code))
+    classify(trace)
+    assert [f.kind for f in trace.final.frames][0] == "unknown"  # <string>
+    assert {f.kind for f in trace.final.frames[1:]} == {"stdlib"}
+    assert all(f.repo_path is None for f in trace.final.frames)

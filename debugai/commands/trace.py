@@ -18,6 +18,7 @@ from debugai.errors import RepoError, TraceParseError, UsageError
 FORMATS = ("text", "json")
 STREAM_ABOVE = 8 << 20
 MAX_KEPT = 10_000
+SHOW_OTHERS = 10
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "env", "node_modules", "__pycache__",
               ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages",
               "dist-packages", "build", "dist", ".debugai", ".eggs"}  # fmt: skip
@@ -65,7 +66,7 @@ def show(
     format: Annotated[str, typer.Option("--format", "-f", help="text|json")] = "text",
 ) -> None:
     """Show the exception chain, the frames and the warnings debugai read from a traceback."""
-    from debugai.agent.locate import locate, parse_path_map
+    from debugai.agent.locate import classify, locate, parse_path_map
     from debugai.agent.traceback import pick_primary
 
     if format not in FORMATS:
@@ -84,6 +85,8 @@ def show(
     report = None
     if repo is not None:
         report = locate(primary, repo, repo_python_files(repo), pairs)
+    else:
+        classify(primary)
     if format == "json":
         payload = {
             "version": 1,
@@ -113,9 +116,10 @@ def show(
 
 def _print_text(traces: list[Any], primary: Any, report: Any) -> None:
     n = len(traces)
-    for t in traces:
-        if t is primary:
-            continue
+    others = [t for t in traces if t is not primary]
+    if len(others) > SHOW_OTHERS:
+        console.print(f"[dim]... {len(others) - SHOW_OTHERS} earlier traceback(s) not listed[/dim]")
+    for t in others[-SHOW_OTHERS:]:
         console.print(
             f"[dim]also found: lines {t.start_line}-{t.end_line} ({t.format}) "
             f"{escape(t.final.type or '?')}: {escape(t.final.message.splitlines()[0] if t.final.message else '')}[/dim]"
