@@ -198,6 +198,6 @@ def test_classify_without_a_repo(tmp_path: Path) -> None:
     code = "import json; json.loads('{')"
     trace = parse(run_in(tmp_path, "-c", code))
     classify(trace)
-    assert [f.kind for f in trace.final.frames][0] == "unknown"  # <string>
+    assert trace.final.frames[0].kind == "unknown"  # <string>
     assert {f.kind for f in trace.final.frames[1:]} == {"stdlib"}
     assert all(f.repo_path is None for f in trace.final.frames)
