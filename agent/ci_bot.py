@@ -90,7 +90,7 @@ def default_explain(options: CiOptions) -> Explain:
 
 # -- grouping -----------------------------------------------------------------------------------
 
-_PYTEST_RAISE = re.compile(r"^(\S+?):(\d+): (\w[\w.]*)\s*$")
+_PYTEST_RAISE = re.compile(r"^(\S.*?):(\d+): (\w[\w.]*)(?::|\s*$)")  # --tb=long/short/line
 _PY_FRAME = re.compile(r'^\s*File "(.+?)", line (\d+)')
 _ADDR = re.compile(r"0x[0-9a-fA-F]+")
 

@@ -126,6 +126,8 @@ def _parse_pytest_log(lines: list[str], source: str) -> list[TestFailure]:
     kind: FailureKind = "failure"
     body: list[str] = []
     capturing = True
+    in_report = False  # inside the FAILURES / ERRORS part
+    loose: list[str] = []  # report lines outside any `___ test ___` section (--tb=line)
 
     def close() -> None:
         if section is None:
@@ -144,6 +146,7 @@ def _parse_pytest_log(lines: list[str], source: str) -> list[TestFailure]:
             section = None
             title = banner.group(1)
             kind = "error" if title == "ERRORS" else "failure"
+            in_report = title in ("FAILURES", "ERRORS")
             continue
         if m := _SECTION.match(ln):
             close()
@@ -156,8 +159,45 @@ def _parse_pytest_log(lines: list[str], source: str) -> list[TestFailure]:
                 )
             elif capturing:
                 body.append(ln)
+        elif in_report:
+            loose.append(ln)
     close()
+    failures += _unsectioned(summary, {f.test_id for f in failures}, loose, source)
+    if not failures and (m := _RESULT.search(lines[-1] if lines else "")):
+        # No report to read, but pytest says tests failed: never let that pass for green.
+        failures.append(TestFailure(source, "failure", _one_line(m.group(0)), "", source))
     return failures
+
+
+_LOC_LINE = re.compile(r"^\S.*?:\d+: \S")  # --tb=line: "path:line: Type: message"
+_RESULT = re.compile(r"\b\d+ (?:failed|errors?)\b")
+
+
+def _unsectioned(
+    summary: dict[str, tuple[str, str]], seen: set[str], loose: list[str], source: str
+) -> list[TestFailure]:
+    """Summary entries no section explained: pair them in order with --tb=line entries."""
+    missing = [node for node in summary if node not in seen]
+    if not missing:
+        return []
+    entries: list[str] = []
+    current: list[str] = []
+    for ln in loose:
+        current.append(ln)
+        if _LOC_LINE.match(ln):
+            entries.append("\n".join(current).strip("\n"))
+            current = []
+    if len(entries) != len(missing):
+        entries = [""] * len(missing)
+    out = []
+    for node, text in zip(missing, entries, strict=True):
+        word, message = summary[node]
+        kind: FailureKind = "error" if word == "ERROR" else "failure"
+        message = _last_error_line(text) or message
+        if text:  # the banner is what tells the trace reader these are pytest's line reports
+            text = f"{'=' * 20} {'ERRORS' if kind == 'error' else 'FAILURES'} {'=' * 20}\n{text}"
+        out.append(TestFailure(node, kind, _one_line(message), scrub(text), source))
+    return out
 
 
 def _section_header(name: str) -> str:

@@ -157,3 +157,22 @@ def test_a_plain_log_gives_one_failure_per_traceback(tmp_path: Path) -> None:
     assert "settings.py" not in a.text and "KeyError" not in a.text
     assert b.message == "KeyError: 'SHOP_API_URL'" and "settings.py" in b.text
     assert a.test_id != b.test_id
+
+
+@pytest.mark.parametrize("tb", ["short", "native", "line", "no"])
+def test_every_traceback_style_reports_every_failed_test(tmp_path: Path, tb: str) -> None:
+    root = write_project(tmp_path / "svc", {**SHOP, **SHOP_SETTINGS_TESTS})
+    run = run_pytest(root, args=(f"--tb={tb}",))
+    failed = set(_junit_failed_ids(run.junit, root))
+    assert len(failed) == 6
+    for path in (run.junit, run.log):
+        data = read_inputs([path], root)
+        assert {f.test_id for f in data.failures} == failed, (tb, path.name)
+        if tb != "no":
+            assert all(f.message for f in data.failures)
+
+
+def _junit_failed_ids(junit: Path, root: Path) -> list[str]:
+    from debugai.agent.ci_input import parse_junit
+
+    return [f.test_id for f in parse_junit(junit.read_text(), junit.name, root)[0]]
