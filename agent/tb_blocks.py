@@ -87,6 +87,9 @@ class CPythonBlock(Block):
         self.headless = kind == "file"
         self.state = self.GROUP if kind == "group" else self.FRAMES
         self.group_col = 0
+        # After a `File` line at column 0 (indentation lost in a paste), its source line may follow.
+        self.dedented_file = False
+        self.dedented_first = False
 
     def _strip(self, line: str) -> str | None:
         if self.prefix_re is not None:
@@ -129,6 +132,15 @@ class CPythonBlock(Block):
                 return True
             if stripped == cpy.TB_HEADER:
                 return False
+            if cpy.FILE_RE.match(line):
+                self._add(line)
+                self.dedented_file = self.dedented_first = True
+                return True
+            if self.dedented_file and cpy.dedented_source(line, self.dedented_first):
+                self._add(line)
+                self.dedented_first = False
+                return True
+            self.dedented_file = False
             if cpy.parse_exception_line(stripped) and not looks_like_record_start(line):
                 self._add(line)
                 self.state = self.AFTER_EXC

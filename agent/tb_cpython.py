@@ -34,6 +34,29 @@ MAX_MESSAGE_LINES = 400
 MAX_DEPTH = 40
 
 
+_EXC_NAME_RE = re.compile(r"(?:Error|Exception|Interrupt|Exit|Warning|Group|Iteration|Timeout)$")
+
+
+def looks_like_exception(stripped: str) -> bool:
+    """An exception line for sure: `Type: message`, or a bare name that reads like an exception."""
+    parsed = parse_exception_line(stripped)
+    if parsed is None:
+        return False
+    return ":" in stripped or bool(_EXC_NAME_RE.search(parsed[0]))
+
+
+def dedented_source(line: str, first: bool) -> bool:
+    """Under a `File` line that lost its indentation (pasted from a web page): a source line?"""
+    stripped = line.strip()
+    if not stripped or FILE_RE.match(line) or REPEAT_RE.match(line):
+        return False
+    if CARET_RE.match(line):
+        return True
+    if not first or stripped in (TB_HEADER, GROUP_HEADER) or chain_mark(stripped):
+        return False
+    return not looks_like_exception(stripped)
+
+
 def chain_mark(stripped: str) -> Relation | None:
     """Which link a chain separator line announces, if it is one."""
     if stripped.startswith(CAUSE_MARK):
@@ -170,10 +193,11 @@ def _read_frame(r: _Reader, fm: re.Match[str]) -> Frame:
         if not line.strip() or FILE_RE.match(line) or REPEAT_RE.match(line):
             break
         lead = len(line) - len(line.lstrip())
-        if lead <= indent:
+        if lead <= indent and not (indent == 0 and dedented_source(line, printed is None)):
             break
         if CARET_RE.match(line):
-            if printed is not None and frame.col is None and frame.source is not None:
+            # Without the indentation the carets no longer line up with the source.
+            if printed is not None and frame.col is None and frame.source is not None and indent:
                 frame.col = caret_span(printed, line, frame.source)
         elif printed is None and not ELIDED_RE.match(line):
             printed = line

@@ -143,6 +143,7 @@ _RECORD_START = re.compile(
       | [IWEF]\d{4}\ \d\d:\d\d                     # glog
       | ={3,}|_{3,}|-{20,}|!{5,}                   # pytest and IPython banners
       | \$\ |>>>\ |In\ \[\d+\]:                    # prompts
+      | ```|~~~                                     # Markdown fences
       | \#\#\[|::(?:error|warning|group)           # CI runners
       | make(?:\[\d+\])?:\ \*\*\*
       | Error:\ Process\ completed

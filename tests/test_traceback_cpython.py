@@ -238,3 +238,17 @@ def test_process_pool_remote_traceback_is_the_cause(tmp_path: Path) -> None:
     assert remote.frames[-1].function == "work"
     assert local.frames[0].function == "<module>"
     assert any("worker process" in w for w in trace.warnings)
+
+
+def test_paste_that_lost_its_indentation(tmp_path: Path) -> None:
+    err = run_script(tmp_path, SCRIPTS["chain_context_three"]).stderr
+    base = parse(err)
+    flat = "\n".join(ln.strip() for ln in err.splitlines())
+    got = parse("Here is my error:\n```\n" + flat + "\n```\nany ideas?\n")
+    assert [(r.type, r.message, r.relation) for r in got.chain] == [
+        (r.type, r.message, r.relation) for r in base.chain
+    ]
+    assert [(f.file, f.line, f.function, f.source) for f in got.all_frames] == [
+        (f.file, f.line, f.function, f.source) for f in base.all_frames
+    ]
+    assert all(f.col is None for f in got.all_frames)
