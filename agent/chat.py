@@ -303,7 +303,7 @@ class ChatSession:
         assert m is not None
         file, line = m.group(1), int(m.group(2)) if m.group(2) else None
         sym = None
-        if line is None and not file.endswith(".py"):
+        if line is None and "/" not in file and not file.endswith(".py"):
             sym = self._resolve_one(file)
             file, line = sym.file, sym.line
         rel = self._safe_file(file)
