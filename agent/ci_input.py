@@ -78,9 +78,9 @@ def parse_junit(text: str, source: str, repo_root: Path) -> tuple[list[TestFailu
                 continue
             # The header makes the text a pytest report section again, as the trace reader knows it.
             body = _section_header(test_id) + (child.text or "").strip("\n")
-            # pytest puts the whole assertion explanation in `message`; its first line is enough.
-            message = (child.get("message") or "").strip().split("\n", 1)[0]
-            message = message or _last_error_line(body)
+            # The report's own `E` line, as in the log; `message` may be "collection failure".
+            message = _last_error_line(body) or (child.get("message") or "").strip()
+            message = message.split("\n", 1)[0]
             kind: FailureKind = "failure" if child.tag == "failure" else "error"
             failures.append(TestFailure(test_id, kind, _one_line(message), scrub(body), source))
     return failures, total
@@ -88,8 +88,9 @@ def parse_junit(text: str, source: str, repo_root: Path) -> tuple[list[TestFailu
 
 def _node_id(classname: str, name: str, repo_root: Path) -> str:
     """pytest's dotted classname back to a node id: tests.test_a.TestX + t -> tests/test_a.py::TestX::t."""
-    if not classname:
-        return name
+    if not classname:  # a collection error names the module: "tests.test_a"
+        path = name.replace(".", "/") + ".py"
+        return path if (repo_root / path).is_file() else name
     parts = classname.split(".")
     for cut in range(len(parts), 0, -1):
         path = "/".join(parts[:cut]) + ".py"
@@ -104,7 +105,7 @@ _BANNER = re.compile(r"^={3,} ?(.*?) ?={3,}$")
 _SECTION = re.compile(r"^_{3,} (.+?) _{3,}$")
 _CAPTURED = re.compile(r"^-{3,} .+ -{3,}$")  # "Captured stdout call", "generated xml file"
 _SUMMARY = re.compile(r"^(FAILED|ERROR) (\S+)(?: - (.*))?$")
-_ERROR_AT = re.compile(r"^ERROR at (?:setup|teardown) of (.+)$")
+_ERROR_AT = re.compile(r"^ERROR (?:at (?:setup|teardown) of|collecting) (.+)$")
 
 
 def parse_log(text: str, source: str) -> list[TestFailure]:

@@ -176,3 +176,22 @@ def _junit_failed_ids(junit: Path, root: Path) -> list[str]:
     from debugai.agent.ci_input import parse_junit
 
     return [f.test_id for f in parse_junit(junit.read_text(), junit.name, root)[0]]
+
+
+def test_collection_errors_and_a_broken_conftest_are_failures(tmp_path: Path) -> None:
+    files = {"tests/__init__.py": "", "tests/test_ok.py": "def test_ok():\n    pass\n"}
+    root = write_project(tmp_path / "p", {**files, "tests/test_b.py": "import nope_missing\n"})
+    run = run_pytest(root, "collect")
+    assert run.returncode == 2
+    for path in (run.junit, run.log):
+        (failure,) = read_inputs([path], root).failures
+        assert failure.test_id == "tests/test_b.py" and failure.kind == "error"
+        assert "nope_missing" in failure.message
+
+    broken = write_project(tmp_path / "q", {**files, "conftest.py": "import nope_missing\n"})
+    run = run_pytest(broken, "conftest")
+    assert run.returncode == 4 and not run.junit.exists()
+    data = read_inputs([run.junit, run.log], broken)
+    assert data.warnings and "cannot read" in data.warnings[0]
+    (failure,) = data.failures
+    assert "nope_missing" in failure.message and "conftest.py" in failure.text
