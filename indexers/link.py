@@ -133,6 +133,8 @@ def _import_target(resolver: Resolver, info: ModInfo, imp: tuple[Any, ...]) -> s
     _scope, _line, mod, level, name = imp[:5]
     if name is None:
         value = resolver.module_value(mod, info)
+        if value is None:
+            return None
         return value[1] if value[0] == "mod" else f"ext:{mod}"
     base = resolver.absolute(info, mod, level)
     src = resolver.module_value(base, info) if base else None

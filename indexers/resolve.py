@@ -226,7 +226,7 @@ class Resolver:
     def is_module(self, name: str) -> bool:
         return name in self.mod_path or name in self.packages
 
-    def module_value(self, dotted: str, importer: ModInfo | None = None) -> Value:
+    def module_value(self, dotted: str, importer: ModInfo | None = None) -> Value | None:
         if self.is_module(dotted):
             return ("mod", dotted)
         if importer is not None and "/" in importer.path and not importer.is_package:
@@ -246,6 +246,9 @@ class Resolver:
                 alias = candidate
         if alias:
             return ("mod", alias)
+        if head in self.mod_path and head != dotted:
+            # A missing submodule of one of our own regular packages is broken, not external.
+            return None
         return ("ext", dotted)
 
     def _is_package_dir(self, folder: str) -> bool:
@@ -298,7 +301,7 @@ class Resolver:
             if base is None:
                 continue
             src = self.module_value(base, info)
-            if src[0] != "mod":
+            if src is None or src[0] != "mod":
                 continue
             src_info = self.mod(src[1])
             allowed = src_info.rec.all_names if src_info is not None else None

@@ -56,10 +56,10 @@ def callers(
     idx = _open(repo)
     sid = _symbol(idx, symbol)
     rows = idx.callers(sid)
-    console.print(f"{sid}: {len(rows)} call site(s)", markup=False)
+    console.print(f"{sid}: {len(rows)} call site(s)", markup=False, soft_wrap=True)
     for caller, line in rows:
         file = idx.symbols[caller].file if caller in idx.symbols else "?"
-        console.print(f"  {caller}  {file}:{line}", markup=False)
+        console.print(f"  {caller}  {file}:{line}", markup=False, soft_wrap=True)
 
 
 @graph_app.command()
@@ -73,12 +73,12 @@ def callees(
     sid = _symbol(idx, symbol)
     rows = idx.callees(sid)
     file = idx.symbols[sid].file
-    console.print(f"{sid}: {len(rows)} resolved call(s)", markup=False)
+    console.print(f"{sid}: {len(rows)} resolved call(s)", markup=False, soft_wrap=True)
     for callee, line in rows:
-        console.print(f"  {file}:{line}  -> {callee}", markup=False)
+        console.print(f"  {file}:{line}  -> {callee}", markup=False, soft_wrap=True)
     missing = [u for u in idx.unresolved if u.caller == sid]
     for u in missing:
-        console.print(f"  {file}:{u.line}  ?? {u.text} (unresolved)", markup=False)
+        console.print(f"  {file}:{u.line}  ?? {u.text} (unresolved)", markup=False, soft_wrap=True)
 
 
 @graph_app.command()
@@ -93,10 +93,10 @@ def path(
     a, b = _symbol(idx, source), _symbol(idx, target)
     hops = idx.path(a, b)
     if hops is None:
-        console.print(f"no call/import path from {a} to {b}", markup=False)
+        console.print(f"no call/import path from {a} to {b}", markup=False, soft_wrap=True)
         raise typer.Exit(1)
     for n, node in enumerate(hops):
-        console.print(f"{'  ' * n}{node}  ({_where(idx, node)})", markup=False)
+        console.print(f"{'  ' * n}{node}  ({_where(idx, node)})", markup=False, soft_wrap=True)
 
 
 @graph_app.command()
@@ -118,19 +118,27 @@ def show(
     sym = idx.symbol_at(file, line)
     assert sym is not None
     out = console.print
-    out(f"{sym.id}  [{sym.kind}]  {sym.file}:{sym.line}-{sym.end_line}", markup=False)
+    out(
+        f"{sym.id}  [{sym.kind}]  {sym.file}:{sym.line}-{sym.end_line}",
+        markup=False,
+        soft_wrap=True,
+    )
     if sym.signature:
-        out(f"  signature: {sym.signature}", markup=False)
+        out(f"  signature: {sym.signature}", markup=False, soft_wrap=True)
     if sym.decorators:
-        out(f"  decorators: {', '.join('@' + d for d in sym.decorators)}", markup=False)
+        out(
+            f"  decorators: {', '.join('@' + d for d in sym.decorators)}",
+            markup=False,
+            soft_wrap=True,
+        )
     if sym.doc:
-        out(f"  doc: {sym.doc}", markup=False)
+        out(f"  doc: {sym.doc}", markup=False, soft_wrap=True)
     for p in sym.none_paths:
-        out(f"  may return None: line {p.line} ({p.reason})", markup=False)
+        out(f"  may return None: line {p.line} ({p.reason})", markup=False, soft_wrap=True)
     for callee, text in idx.calls_at(file, line):
-        out(f"  line {line} calls {callee}  ({text})", markup=False)
+        out(f"  line {line} calls {callee}  ({text})", markup=False, soft_wrap=True)
     for caller, cline in idx.callers(sym.id)[:20]:
-        out(f"  called from {caller} at line {cline}", markup=False)
+        out(f"  called from {caller} at line {cline}", markup=False, soft_wrap=True)
 
 
 def to_dot(g: nx.MultiDiGraph) -> str:

@@ -60,15 +60,17 @@ def index(
 
         idx = build_index(path, options, progress=progress)
     s = idx.stats
-    console.print(
-        f"indexed {idx.root}: {s.files} files ({s.parsed} parsed, {s.files - s.parsed} from cache), "
-        f"{s.symbols} symbols, {s.edges} edges"
+    out = console.print
+    out(f"indexed {idx.root}", markup=False, soft_wrap=True)
+    out(f"files: {s.files} ({s.parsed} parsed, {s.files - s.parsed} from cache)", markup=False)
+    out(f"symbols: {s.symbols}, edges: {s.edges}", markup=False)
+    out(
+        f"calls: {s.calls_total} ({s.calls_resolved} resolved in the repo, {s.calls_external} "
+        f"external or builtin): {s.resolved_share:.0%} of in-repo calls resolved",
+        markup=False,
+        soft_wrap=True,
     )
-    console.print(
-        f"calls: {s.calls_total} total, {s.calls_resolved} resolved in the repo, "
-        f"{s.calls_external} external, {s.resolved_share:.0%} of in-repo calls resolved"
-    )
-    console.print(f"errors: {s.errors}, warnings: {len(s.warnings)}, time: {s.seconds:.2f}s")
+    out(f"errors: {s.errors}, warnings: {len(s.warnings)}, time: {s.seconds:.2f}s", markup=False)
     shown = s.warnings if verbose else s.warnings[:SHOWN_WARNINGS]
     for w in shown:
         err_console.print(f"warning: {w}", markup=False, soft_wrap=True)
