@@ -90,6 +90,7 @@ class CPythonBlock(Block):
         # After a `File` line at column 0 (indentation lost in a paste), its source line may follow.
         self.dedented_file = False
         self.dedented_first = False
+        self.django = False
 
     def _strip(self, line: str) -> str | None:
         if self.prefix_re is not None:
@@ -132,6 +133,11 @@ class CPythonBlock(Block):
                 return True
             if stripped == cpy.TB_HEADER:
                 return False
+            if cpy.chain_mark(stripped):
+                # Django's copy-and-paste view goes straight from frames to the next link.
+                self._add(line)
+                self.state = self.CHAIN_WAIT
+                return True
             if cpy.FILE_RE.match(line):
                 self._add(line)
                 self.dedented_file = self.dedented_first = True
@@ -141,6 +147,12 @@ class CPythonBlock(Block):
                 self.dedented_first = False
                 return True
             self.dedented_file = False
+            if stripped.startswith(cpy.DJANGO_TYPE):
+                self._add(line)
+                self.state = self.AFTER_EXC
+                self.msg_lines = 0
+                self.django = True
+                return True
             if cpy.parse_exception_line(stripped) and not looks_like_record_start(line):
                 self._add(line)
                 self.state = self.AFTER_EXC
@@ -217,7 +229,9 @@ class CPythonBlock(Block):
             warnings.append(
                 "the first traceback ran in a worker process (quoted by multiprocessing)"
             )
-        fmt = classify_context(self.context, self.prefix_re is not None)
+        fmt = (
+            "django" if self.django else classify_context(self.context, self.prefix_re is not None)
+        )
         return [
             Trace(
                 chain=chain,

@@ -57,12 +57,26 @@ def dedented_source(line: str, first: bool) -> bool:
     return not looks_like_exception(stripped)
 
 
+_DJANGO_MARK = re.compile(
+    r"^(?:The above exception \(.*\) (was) the direct cause of the following exception"
+    r"|During handling of the above exception \(.*\), another exception occurred)"
+)
+DJANGO_TYPE = "Exception Type: "
+DJANGO_VALUE = "Exception Value: "
+
+
 def chain_mark(stripped: str) -> Relation | None:
     """Which link a chain separator line announces, if it is one."""
+    if not stripped.startswith(("The above", "During handling")):
+        return None
     if stripped.startswith(CAUSE_MARK):
         return "cause"
     if stripped.startswith(CONTEXT_MARK):
         return "context"
+    # Django's copy-and-paste view names the exception in the separator.
+    m = _DJANGO_MARK.match(stripped)
+    if m:
+        return "cause" if m.group(1) else "context"
     return None
 
 
@@ -117,10 +131,14 @@ def parse_chain(
         rel = chain_mark(stripped)
         if rel is not None:
             if cur is not None:
-                # A traceback cut off before its exception line, yet the chain goes on.
-                cur.type = cur.type or ""
+                named = _DJANGO_MARK.match(stripped)
+                if named:
+                    # Django prints the earlier exception's message in the separator instead.
+                    cur.message = stripped[stripped.index("(") + 1 : stripped.rindex(")")]
+                else:
+                    # A traceback cut off before its exception line, yet the chain goes on.
+                    missing_end = True
                 records.append(cur)
-                missing_end = True
                 cur = None
             if records:
                 records[-1].relation = rel
@@ -165,12 +183,16 @@ def parse_chain(
         exc = cur if cur is not None else ExceptionRecord(type="", message="")
         cur = None
         parsed = parse_exception_line(stripped)
-        if parsed is None:
+        if stripped.startswith(DJANGO_TYPE):
+            exc.type, exc.message = stripped[len(DJANGO_TYPE) :].split(" at ", 1)[0].strip(), ""
+        elif parsed is None:
             exc.type, exc.message = "", stripped
         else:
             exc.type, exc.message = parsed
         r.i += 1
         _read_message(r, exc)
+        if exc.message.startswith(f"\n{DJANGO_VALUE}"):
+            exc.message = exc.message[len(DJANGO_VALUE) + 1 :]
         _fix_syntax(exc)
         if r.peek() is not None and SUB_FIRST_RE.match(r.peek() or ""):
             _read_group(r, exc)

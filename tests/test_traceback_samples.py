@@ -112,3 +112,13 @@ def test_server_logs_are_named_by_their_banner() -> None:
             "the next log record is not part of the message"
         )
         assert trace.final.frames[-1].file.startswith("/app/")
+
+
+def test_django_copy_and_paste_view() -> None:
+    trace = parse(sample("django_copy_paste.txt"))
+    assert trace.format == "django" and not trace.truncated
+    cause, final = trace.chain
+    assert (final.type, final.message) == ("OperationalError", "no such table: orders_order")
+    assert cause.relation == "cause" and cause.message == "no such table: orders_order"
+    assert final.frames[-1].file == "/app/orders/views.py"
+    assert [f.function for f in cause.frames] == ["_execute", "execute"]
