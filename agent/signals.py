@@ -39,7 +39,7 @@ def shared_state_suspects(an: Analyzer, _match: object = None) -> list[Suspect]:
     """Mutable defaults, class-level containers and module state mutated by the code involved."""
     out: list[Suspect] = []
     seeds = [s.symbol for s in an.frames if s.symbol]
-    near = an.index.neighbourhood(seeds, hops=3, kinds={"calls"}, direction="out")
+    near = call_neighbourhood(an.index, seeds, hops=3, direction="out")
     involved = sorted(s for s in near if s in an.index.symbols)
     for sym_id in involved:
         sym = an.index.symbols[sym_id]
@@ -173,20 +173,43 @@ def _key_removers(an: Analyzer, key: str) -> list[Suspect]:
     return out
 
 
+def call_neighbourhood(
+    index: CodeIndex, seeds: list[str], hops: int, direction: str = "both"
+) -> set[str]:
+    """Symbols within `hops` calls of the seeds, from the index's call lists.
+
+    The index's networkx graph is built lazily and costs seconds on a large repo; the call lists
+    are already in memory, and calls are all the engine walks."""
+    seen = {s for s in seeds if s in index.symbols}
+    frontier = set(seen)
+    for _ in range(hops):
+        nxt: set[str] = set()
+        for node in frontier:
+            if direction in ("out", "both"):
+                nxt.update(c for c, _ in index.callees(node))
+            if direction in ("in", "both"):
+                nxt.update(c for c, _ in index.callers(node))
+        frontier = nxt - seen
+        seen |= frontier
+        if not frontier:
+            break
+    return seen
+
+
 def pagerank(index: CodeIndex, seeds: list[str], limit: int = 400) -> dict[str, float]:
-    """Personalised PageRank from the frames over their graph neighbourhood (kept small)."""
-    seeds = [s for s in seeds if s in index.graph]
+    """Personalised PageRank from the frames over their call neighbourhood (kept small)."""
+    seeds = [s for s in seeds if s in index.symbols]
     if not seeds:
         return {}
-    nodes = index.neighbourhood(seeds, hops=2)
-    nodes.update(seeds)
+    nodes = call_neighbourhood(index, seeds, hops=2)
     if len(nodes) > limit:
         nodes = set(sorted(nodes)[:limit]) | set(seeds)
     adj: dict[str, set[str]] = {}
-    for u, v, data in index.graph.subgraph(nodes).edges(data=True):
-        if data.get("kind") in ("calls", "imports", "reads_env", "inherits") and u != v:
-            adj.setdefault(u, set()).add(v)
-            adj.setdefault(v, set()).add(u)  # values flow both ways along a call
+    for u in nodes:
+        for v, _ in index.callees(u):
+            if v in nodes and v != u:
+                adj.setdefault(u, set()).add(v)
+                adj.setdefault(v, set()).add(u)  # values flow both ways along a call
     return personalized_pagerank(adj, set(seeds) & adj.keys())
 
 
