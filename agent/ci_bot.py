@@ -2,7 +2,7 @@
 
 run_ci() reads the reports, groups failures by root cause, explains up to a cap, and writes
 the comment (GitHub PR / GitLab MR, edited in place), the job summary, annotations and SARIF.
-API failures become warnings in the result; the caller decides whether they fail the job.
+API failures are collected in the result; the caller decides whether they fail the job.
 """
 
 from __future__ import annotations
@@ -59,7 +59,8 @@ class CiResult:
     comment: Action | None = None  # what happened to the sticky comment
     comment_id: int | None = None
     warnings: list[str] = field(default_factory=list)
-    api_errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth a line in the log, not a warning
+    errors: list[str] = field(default_factory=list)  # what --fail-on-error fails the job for
     sarif_path: Path | None = None
 
 
@@ -212,86 +213,101 @@ def run_ci(
     render: Callable[..., str] | None = None,
     http: Http | None = None,
 ) -> CiResult:
-    """Explain the run's failures and post them; API errors end up in `api_errors`, not raised."""
+    """Explain the run's failures and post them; API errors end up in `errors`, not raised."""
     env = dict(os.environ if env is None else env)
     platform = detect_platform(env)
-    debug = env.get("DEBUGAI_DEBUG", "") not in ("", "0")
     data: CiInput = read_inputs(inputs, options.repo)
-    warnings = list(data.warnings)
     prefix = repo_prefix(options.repo)
-    link = link_maker(platform, env, prefix)
-    sha = env.get("GITHUB_SHA") or env.get("CI_COMMIT_SHA") or ""
+    sha = run_sha(platform, env)
     outcome = Outcome(tests=data.tests, sha=sha)
-    redactor = Redactor()
-
     if inputs and data.read == 0:
-        # Nothing readable (the test step died before writing its report): say nothing rather
-        # than declare the run green.
-        warnings.append("no test report could be read; nothing posted")
+        # The test step died before writing its report: say nothing rather than call it green.
+        warnings = [*data.warnings, "no test report could be read; nothing posted"]
         return CiResult(platform, outcome, False, "", "", warnings=warnings)
 
-    passing = not data.failures
-    sections: list[Section] = []
-    if passing:
-        body = assemble([Section(passing_body(data.tests, sha), "")])
+    result = CiResult(platform, outcome, not data.failures, "", "", warnings=list(data.warnings))
+    if result.passing:
+        result.body = result.summary = assemble([Section(passing_body(data.tests, sha), "")])
     else:
-        if render is None:
-            from debugai.agent.render import render_markdown
-
-            render = render_markdown
+        link = link_maker(platform, env, prefix)
         explainer = explain or default_explain(options)
+        debug = env.get("DEBUGAI_DEBUG", "") not in ("", "0")
         groups, over, more = explain_groups(
             data.failures, explainer, options.max_failures, debug=debug
         )
-        warnings.extend(more)
+        result.warnings.extend(more)
         outcome.groups, outcome.over_cap = groups, over
-        engines = sorted({g.diagnosis.engine for g in groups if g.diagnosis})
-        outcome.engine = ", ".join(engines)
-        md = render
-
-        def render_one(diag: Diagnosis) -> str:
-            return md(diag, link=link, heading="####")
-
-        sections = failing_body(outcome, render_one, link, options.max_failures)
-        sections = [
-            Section(
-                redact_for_posting(s.full, env, redactor),
-                redact_for_posting(s.short, env, redactor),
-            )
-            for s in sections
-        ]
-        body = assemble(sections)
-    body = redact_for_posting(body, env, redactor)
-    # The job summary takes up to 1 MiB, so it keeps every section in full.
-    summary = body if passing else assemble(sections, limit=1_000_000)
-
-    result = CiResult(platform, outcome, passing, body, summary, warnings=warnings)
-    if not passing and platform == "github":
-        result.annotations = annotations_for(outcome, prefix, env)
+        outcome.engine = ", ".join(sorted({g.diagnosis.engine for g in groups if g.diagnosis}))
+        sections = compose(outcome, options.max_failures, link, env, render)
+        result.body = assemble(sections)
+        # The job summary takes up to 1 MiB, so it keeps every section in full.
+        result.summary = assemble(sections, limit=1_000_000)
+        if platform == "github":
+            result.annotations = annotations_for(outcome, prefix, env)
     if options.sarif is not None:
-        write_sarif(options.sarif, outcome, prefix, env)
-        result.sarif_path = options.sarif
-    if options.dry_run:
-        return result
+        try:
+            write_sarif(options.sarif, outcome, prefix, env)
+            result.sarif_path = options.sarif
+        except OSError as exc:
+            result.errors.append(f"cannot write {options.sarif}: {exc.strerror or exc}")
+    if not options.dry_run:
+        publish(result, platform, env, http)
+    return result
 
+
+def run_sha(platform: Platform, env: Mapping[str, str]) -> str:
+    if platform == "github":
+        return GitHubRun.from_env(env).sha
+    return env.get("CI_COMMIT_SHA") or env.get("GITHUB_SHA") or ""
+
+
+def compose(
+    outcome: Outcome,
+    cap: int,
+    link: Link | None,
+    env: Mapping[str, str],
+    render: Callable[..., str] | None = None,
+) -> list[Section]:
+    """The red run's sections, rendered and redacted (one Redactor: stable placeholders)."""
+    if render is None:
+        from debugai.agent.render import render_markdown
+
+        render = render_markdown
+    md = render
+
+    def render_one(diag: Diagnosis) -> str:
+        return md(diag, link=link, heading="####")
+
+    redactor = Redactor()
+    return [
+        Section(
+            redact_for_posting(s.full, env, redactor), redact_for_posting(s.short, env, redactor)
+        )
+        for s in failing_body(outcome, render_one, link, cap)
+    ]
+
+
+def publish(
+    result: CiResult, platform: Platform, env: Mapping[str, str], http: Http | None
+) -> None:
+    """Job summary, then the sticky comment; failures land in result.errors."""
     if platform == "github" and env.get("GITHUB_STEP_SUMMARY"):
         try:
             with open(env["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as fh:
-                fh.write(summary.split("\n", 1)[1] + "\n")  # the marker has no place there
+                fh.write(result.summary.split("\n", 1)[1].lstrip() + "\n")  # no marker there
         except OSError as exc:
-            warnings.append(f"cannot write the job summary: {exc.strerror or exc}")
+            result.errors.append(f"cannot write the job summary: {exc.strerror or exc}")
     try:
         forge = make_forge(platform, env, http)
         if forge is None:
             if platform != "local":
-                warnings.append(
-                    "no pull or merge request in this run: summary and annotations only"
-                )
-            return result
-        result.comment, result.comment_id = upsert_sticky(forge, body, create=not passing)
+                result.notes.append("no pull or merge request in this run: nothing to comment on")
+            return
+        result.comment, result.comment_id = upsert_sticky(
+            forge, result.body, create=not result.passing
+        )
     except ForgeError as exc:
-        result.api_errors.append(str(exc))
-    return result
+        result.errors.append(str(exc))
 
 
 def annotations_for(outcome: Outcome, prefix: str, env: Mapping[str, str]) -> list[str]:

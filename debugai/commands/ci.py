@@ -89,11 +89,13 @@ def ci(
         err_console.print(f"debugai: comment {result.comment}{where}", markup=False)
     if result.sarif_path:
         err_console.print(f"debugai: SARIF written to {result.sarif_path}", markup=False)
-    for message in result.api_errors:
+    for message in result.notes:
+        err_console.print(f"debugai: {message}", markup=False, soft_wrap=True)
+    for message in result.errors:
         if not fail_on_error:
-            _warn(f"{message}; the job summary was still written", github)
+            _warn(message, github)
     if fail_on_error:
-        if result.api_errors:
-            raise DebugaiError(result.api_errors[0])
+        if result.errors:
+            raise DebugaiError("; ".join(result.errors))
         if not result.body:
             raise UsageError("no test report could be read")
