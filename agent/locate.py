@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import sysconfig
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -11,6 +12,11 @@ from pathlib import Path, PurePosixPath
 from debugai.agent.tb_model import ExceptionRecord, Frame, FrameKind, Trace
 
 from debugai.errors import UsageError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
 
 ReadLines = Callable[[str], list[str]]
 
@@ -43,6 +49,36 @@ def parse_path_map(spec: str) -> tuple[str, str]:
     if not sep or not src:
         raise UsageError(f"--path-map expects FROM=TO (e.g. /app=.), got {spec!r}")
     return src, dst or "."
+
+
+def path_map_from_config(repo_root: Path) -> list[tuple[str, str]]:
+    """`[tool.debugai] path_map` of the repo's pyproject.toml: ["/app=."] or {"/app" = "."}."""
+    path = Path(repo_root) / "pyproject.toml"
+    if not path.is_file():
+        return []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"cannot read {path}: {exc}") from None
+    tool = data.get("tool", {})
+    section = tool.get("debugai", {}) if isinstance(tool, dict) else {}
+    raw = section.get("path_map", section.get("path-map")) if isinstance(section, dict) else None
+    if raw is None:
+        return []
+    if isinstance(raw, dict) and all(isinstance(v, str) for v in raw.values()):
+        return [(str(k), v or ".") for k, v in raw.items()]
+    if isinstance(raw, list) and all(isinstance(v, str) for v in raw):
+        return [parse_path_map(v) for v in raw]
+    raise UsageError(f'{path}: [tool.debugai] path_map must be a list like ["/app=."]')
+
+
+def merge_path_maps(*maps: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Earlier maps win for the same source prefix (flags before config)."""
+    out: dict[str, str] = {}
+    for pairs in maps:
+        for src, dst in pairs:
+            out.setdefault(normalize(src).rstrip("/"), dst)
+    return list(out.items())
 
 
 @dataclass

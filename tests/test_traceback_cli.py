@@ -117,3 +117,38 @@ def test_binary_garbage_exits_cleanly(tmp_path: Path) -> None:
     result = runner.invoke(app, ["trace", "show", str(blob)])
     assert result.exit_code == 2
     assert result.output.count("\n") == 1
+
+
+def test_path_map_from_pyproject(tmp_path: Path) -> None:
+    repo, log = crash_log(tmp_path)
+    # Move the file so that only an explicit map can place it.
+    (repo / "src").mkdir()
+    (repo / "shop.py").rename(repo / "src" / "shop.py")
+    container = tmp_path / "container"
+    (repo / "pyproject.toml").write_text(f'[tool.debugai]\npath_map = ["{container}=src"]\n')
+    result = runner.invoke(app, ["trace", "show", str(log), "--repo", str(repo), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    frames = json.loads(result.stdout)["traces"][0]["chain"][0]["frames"]
+    assert {f["repo_path"] for f in frames} == {"src/shop.py"}
+    # The flag wins over the config for the same prefix.
+    (repo / "other").mkdir()
+    (repo / "src" / "shop.py").rename(repo / "other" / "shop.py")
+    result = runner.invoke(
+        app,
+        [
+            "trace",
+            "show",
+            str(log),
+            "--repo",
+            str(repo),
+            "-f",
+            "json",
+            "--path-map",
+            f"{container}=other",
+        ],
+    )
+    frames = json.loads(result.stdout)["traces"][0]["chain"][0]["frames"]
+    assert {f["repo_path"] for f in frames} == {"other/shop.py"}
+    (repo / "pyproject.toml").write_text("[tool.debugai]\npath_map = 3\n")
+    result = runner.invoke(app, ["trace", "show", str(log), "--repo", str(repo)])
+    assert result.exit_code == 2 and "path_map" in result.output

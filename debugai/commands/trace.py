@@ -66,7 +66,13 @@ def show(
     format: Annotated[str, typer.Option("--format", "-f", help="text|json")] = "text",
 ) -> None:
     """Show the exception chain, the frames and the warnings debugai read from a traceback."""
-    from debugai.agent.locate import classify, locate, parse_path_map
+    from debugai.agent.locate import (
+        classify,
+        locate,
+        merge_path_maps,
+        parse_path_map,
+        path_map_from_config,
+    )
     from debugai.agent.traceback import pick_primary
 
     if format not in FORMATS:
@@ -84,6 +90,7 @@ def show(
         )
     report = None
     if repo is not None:
+        pairs = merge_path_maps(pairs, path_map_from_config(repo))
         report = locate(primary, repo, repo_python_files(repo), pairs)
     else:
         classify(primary)
