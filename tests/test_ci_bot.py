@@ -373,3 +373,24 @@ def test_with_a_model_configured_the_llm_explains_and_its_tokens_are_shown(
     assert f"{SERVER}/{REPO}/blob/{SHA}/svc/shop/users.py#L5" in body
     assert key not in body and key not in result.output
     assert forge.token not in sent and DB_PASSWORD not in sent
+
+
+def test_a_log_on_stdin(ws: Workspace) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["ci", "--repo", str(ws.svc), "--engine", "static"],
+        input=ws.red.log.read_text(),
+        env=base_env(),
+    )
+    assert result.exit_code == 0, result.output
+    assert "6 failing tests" in result.output and "Root cause" in result.output
+
+
+def test_gitlab_push_pipeline_prints_the_report_and_calls_no_api(
+    ws: Workspace, forge: FakeForge
+) -> None:
+    env = {**gitlab_env(forge), "CI_MERGE_REQUEST_IID": None}
+    result = ci(env, ws.red.junit, "--repo", ws.svc)
+    assert result.exit_code == 0
+    assert forge.requests == []
+    assert MARKER in result.output and "6 failing tests" in result.output
