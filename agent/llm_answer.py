@@ -8,6 +8,7 @@ round, and `Grounder.finalize` drops what remains invalid, counting it.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -195,7 +196,10 @@ class Grounder:
             return f"{s.id} is at {s.file}:{s.line}"
         name = Path(loc.file).name
         near = [f for f in self.index.files if Path(f).name == name][:3]
-        return f"files named {name}: {', '.join(near)}" if near else ""
+        near = near or difflib.get_close_matches(
+            loc.file.strip().lstrip("./"), list(self.index.files), n=3
+        )
+        return f"did you mean {' or '.join(near)}?" if near else ""
 
     def _symbol_hint(self, symbol: str | None) -> str:
         if symbol and symbol in self.index.symbols:

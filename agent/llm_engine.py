@@ -78,7 +78,7 @@ ANSWER_EXAMPLE = {
 # Small local models: a 4k window shared by the prompt and the answer.
 LOCAL_LIMITS = {
     "context_budget": 1500,
-    "max_output_tokens": 400,
+    "max_output_tokens": 300,
     "max_tokens_per_run": 12000,
     "max_steps": 3,
 }
@@ -213,7 +213,13 @@ class LLMEngine:
             gguf, cfg.cache_dir, port=cfg.local_port, threads=cfg.local_threads
         )
         run.record.base_url = server.base_url
-        client = LLMClient.from_config(cfg, model=gguf.stem, base_url=server.base_url, api_key=None)
+        # A small model on a shared CPU is slow but local: it gets its own, longer timeout.
+        local_cfg = cfg.model_copy(
+            update={"timeout": cfg.local_timeout, "max_retries": min(cfg.max_retries, 1)}
+        )
+        client = LLMClient.from_config(
+            local_cfg, model=gguf.stem, base_url=server.base_url, api_key=None
+        )
         try:
             yield client
         finally:
@@ -240,6 +246,11 @@ class LLMEngine:
         format_retries = 1
         for step in range(cfg.max_steps):
             final = step == cfg.max_steps - 1
+            if final and step and run.tool_mode != "off" and messages[-1]["role"] != "assistant":
+                reason = "No more tool calls are available."
+                messages.append(
+                    {"role": "user", "content": load_prompt("llm_final").render(reason=reason)}
+                )
             reply = self._call(model, run, messages, final=final)
             if reply is None:  # the server lacks tools: same step, plain loop
                 messages[0] = {"role": "system", "content": self._system_prompt(run)}
@@ -412,8 +423,11 @@ class LLMEngine:
         chosen: list[tuple[Span, str]] = []
         used = 0
         for span in sorted(context.spans, key=lambda s: -s.score):
-            if is_secret_file(span.file):
-                continue
+            if is_secret_file(span.file) or any(
+                s.file == span.file and s.start <= span.start and span.end <= s.end
+                for s, _ in chosen
+            ):
+                continue  # never a secret file; never the same lines twice
             text = span.text or "\n".join(index.lines(span.file)[span.start - 1 : span.end])
             numbered = "\n".join(
                 f"{n:>5} | {ln}" for n, ln in enumerate(text.splitlines(), start=span.start)

@@ -90,6 +90,9 @@ class Config(BaseModel):
     temperature: float = Field(default=0.0, ge=0, le=2)
     # Time: per request, connecting, retries and the longest Retry-After worth waiting for.
     timeout: float = Field(default=60.0, gt=0)
+    local_timeout: float = Field(
+        default=300.0, gt=0, description="per request to a local model on this CPU"
+    )
     connect_timeout: float = Field(default=5.0, gt=0)
     max_retries: int = Field(default=3, ge=0)
     max_retry_wait: float = Field(default=30.0, ge=0)
