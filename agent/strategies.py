@@ -865,8 +865,8 @@ def circular_import(an: Analyzer, m: Match) -> list[Suspect]:
         target = (imported.group(1) or imported.group(2)) if imported else ""
         if target.startswith("."):
             target = mod.rsplit(".", 1)[0] + target
-        target_file = an.index.file_of(target) or ""
-        upward = bool(target) and _layer(mod, s.file) < _layer(target, target_file)
+        # The importer's own __init__ makes it a package root; an imported package is its name.
+        upward = bool(target) and _layer(mod, s.file) < _layer(target, "")
         score = 0.7 + 0.15 * upward + 0.05 * (mod == partial)
         step = Step(
             s.file,

@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
+from rich.console import Console
 from rich.table import Table
 
 from debugai.cli_app import app, console, guard
@@ -76,19 +78,37 @@ def eval_(
         console.print(f"all scores at or above the floor in {floor}")
 
 
+SHORT = {
+    "file_at1": "file@1",
+    "file_at3": "file@3",
+    "func_at1": "fn@1",
+    "func_at3": "fn@3",
+    "line_hit": "line",
+    "chain_recall": "chain",
+    "context_recall": "ctx",
+    "invalid_citations": "bad cite",
+    "context_tokens": "tokens",
+    "seconds": "time",
+}
+SYSTEM = {"engine": "engine", "innermost_frame": "1 frame", "all_frames": "frames"}
+
+
 def _print_scoreboard(data: dict[str, object]) -> None:
     from debugai.evals.report import HEADLINE, fmt
 
     summary = data["summary"]
     assert isinstance(summary, dict)
-    table = Table(title=f"debugai eval — {data['label']}", show_lines=False)
+    table = Table(title=f"debugai eval — {data['label']}", box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("group")
     table.add_column("system")
     for m in HEADLINE:
-        table.add_column(m.replace("_at", "@"), justify="right")
+        table.add_column(SHORT.get(m, m), justify="right")
     for group, systems in summary.items():
         for system, metrics in systems.items():
             if group != "overall" and system != "engine":
                 continue
-            table.add_row(group, system, *[fmt(metrics.get(m), m) for m in HEADLINE])
-    console.print(table)
+            table.add_row(
+                group, SYSTEM.get(system, system), *[fmt(metrics.get(m), m) for m in HEADLINE]
+            )
+    # A scoreboard is read in CI logs too, where the terminal width is unknown.
+    Console(width=max(console.width, 130), highlight=False).print(table)
