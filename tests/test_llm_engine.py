@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from llm_fixtures import CrashRepo, ScriptedModel, answer, make_repo, reply
+
 from debugai.agent.diagnosis import Diagnosis
 from debugai.agent.llm_client import ModelCallError
 from debugai.agent.llm_engine import LLMEngine
 from debugai.agent.runlog import ReplayModel, read_runs
-from llm_fixtures import CrashRepo, ScriptedModel, answer, make_repo, reply
-
 from debugai.api import explain
 from debugai.config import Config, load_config
 from debugai.errors import ModelError
@@ -191,3 +191,26 @@ def test_run_is_logged_and_replays_without_a_model(repo: CrashRepo, config: Conf
     )
     assert replayed.root_cause == first.root_cause and replayed.chain == first.chain
     assert replay.mismatches == 0  # the re-parsed trace produced the very same request
+
+
+def test_log_show_lists_runs(
+    repo: CrashRepo, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    import debugai.cli  # noqa: F401 - registers the commands
+    from debugai.cli_app import app
+
+    run(repo, ScriptedModel([reply(answer(*ROOT))]), config)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(config.cache_dir.parent))
+    record = read_runs(config.cache_dir, last=1)[0]
+    listed = CliRunner().invoke(app, ["log", "show", "5"], env={"COLUMNS": "200"})
+    assert (
+        listed.exit_code == 0
+        and record["id"] in listed.output
+        and "app/users.py:8" in listed.output
+    )
+    full = CliRunner().invoke(app, ["log", "show", "--run", record["id"][:6]])
+    assert full.exit_code == 0 and '"exchanges"' in full.output
+    missing = CliRunner().invoke(app, ["log", "show", "--run", "nope"])
+    assert missing.exit_code == 2 and "no run with id" in missing.output
