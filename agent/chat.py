@@ -15,80 +15,41 @@ citations are checked against the index afterwards, as `explain` checks its own.
 from __future__ import annotations
 
 import contextlib
-import glob
 import json
-import os
 import re
-import shlex
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from debugai.agent import chat_commands
+from debugai.agent.chat_commands import NO_MODEL
 from debugai.agent.chat_stream import OpenAIStreamer, StreamingModel
 from debugai.agent.chat_views import (
     Answer,
-    Ask,
-    ChainView,
     Citation,
-    CodeView,
-    ContextView,
     DiagnosisView,
-    EdgeGroup,
-    EdgeRow,
-    EdgesView,
     Entry,
-    FixView,
-    HelpView,
-    Message,
-    Quit,
-    SpanRow,
     ToolUse,
     View,
     transcript_markdown,
 )
 from debugai.agent.context import estimate_tokens
-from debugai.agent.diagnosis import Diagnosis, Hop
+from debugai.agent.diagnosis import Diagnosis
 from debugai.agent.llm_answer import Grounder
 from debugai.agent.llm_client import ModelCallError
+from debugai.agent.llm_engine import DEFAULT_REMOTE_MODEL
 from debugai.agent.llm_prompts import load_prompt
-from debugai.agent.llm_tools import PathRefused, ToolBox
+from debugai.agent.llm_tools import ToolBox
 from debugai.agent.redact import Redactor, is_secret_file
-
-from debugai.errors import ModelError, SymbolNotFound, UsageError
+from debugai.errors import ModelError
 
 if TYPE_CHECKING:
     from debugai.agent.traceback import Trace
+    from debugai.config import Config
     from debugai.indexers import CodeIndex
 
-    from debugai.config import Config
-
-DEFAULT_REMOTE_MODEL = "gpt-4o-mini"  # as the LLM engine: one default for the whole tool
-NO_MODEL = (
-    "no model configured, so only slash commands work (/help). To ask questions, set "
-    "OPENAI_API_KEY (and DEBUGAI_MODEL), or OPENAI_BASE_URL for a local server such as Ollama, "
-    "or DEBUGAI_LOCAL_MODEL for a local GGUF; or pick one here with /model NAME."
-)
-NO_TRACE = "no traceback loaded yet: paste one, or load a file with /trace FILE"
-OPEN_WINDOW = 12  # lines shown either side of /open FILE:LINE
-MAX_SPAN_LINES = 60
-
-# name -> (usage, what it does); the order is the order of /help.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "/explain": ("/explain [static]", "diagnose the loaded traceback again (static: no model)"),
-    "/trace": ("/trace FILE", "load a traceback from a file and diagnose it"),
-    "/context": ("/context [full]", "what the model is sent: code spans, tokens, tools"),
-    "/open": ("/open FILE:LINE | SYMBOL", "show code from the repository, highlighted"),
-    "/callers": ("/callers SYMBOL", "who calls this function"),
-    "/callees": ("/callees SYMBOL", "what this function calls"),
-    "/graph": ("/graph", "the chain from the root cause to the crash, as a tree"),
-    "/fix": ("/fix", "the suggested fix (a diff written by the model when there is one)"),
-    "/save": ("/save FILE", "write this conversation as Markdown"),
-    "/model": ("/model [NAME]", "show or change the model for the next questions"),
-    "/help": ("/help", "this list"),
-    "/quit": ("/quit", "leave (Ctrl-D works too)"),
-}
 _CITATION = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*[\w.-]+\.py):(\d+)(?:-(\d+))?")
 _DIFF_FILE = re.compile(r"^\+\+\+ (?:b/)?(\S+)", re.M)
 _DIFF_HUNK = re.compile(r"^@@ -(\d+)")
@@ -132,7 +93,7 @@ class ChatSession:
         self._model = model
         self._owns_model = model is None
         self._local_server: Any = None
-        self._symbol_words: list[str] | None = None
+        self.symbol_words: list[str] | None = None  # completion pool, built on first Tab
 
     # -- model ---------------------------------------------------------------------------------
 
@@ -235,176 +196,19 @@ class ChatSession:
 
         return self.load_trace(read_input(str(Path(path).expanduser())))
 
-    # -- slash commands ------------------------------------------------------------------------
+    def error_line(self) -> str:
+        """The loaded exception in one line ("" when none is loaded)."""
+        return _error_line(self.trace) if self.trace is not None else ""
 
     def handle(self, line: str) -> View:
         """Run one slash command; DebugaiError for bad input (the front end shows one line)."""
-        try:
-            words = shlex.split(line.strip())
-        except ValueError:
-            words = line.strip().split()
-        if not words:
-            return Message("")
-        name, args = words[0].lower(), words[1:]
-        if name not in COMMANDS:
-            near = [c for c in COMMANDS if c.startswith(name)]
-            hint = f" — did you mean {' or '.join(near)}?" if near else " (see /help)"
-            raise UsageError(f"unknown command {name}{hint}")
-        method: Callable[[list[str]], View] = getattr(self, f"cmd_{name[1:]}")
-        view = method(args)
-        if not isinstance(view, (Quit, Ask)) and name not in ("/trace", "/explain", "/save"):
-            self.entries.append(Entry("command", line.strip(), view=view))
-        return view
+        return chat_commands.run(self, line)
 
-    def cmd_help(self, args: list[str]) -> View:
-        return HelpView(list(COMMANDS.values()), self.model_name)
+    def complete(self, line: str, word: str) -> list[str]:
+        """Completions for `word`, the last word of `line` (commands, symbols, files)."""
+        return chat_commands.complete(self, line, word)
 
-    def cmd_quit(self, args: list[str]) -> View:
-        return Quit()
-
-    def cmd_trace(self, args: list[str]) -> View:
-        if not args:
-            if self.trace is None:
-                raise UsageError("usage: /trace FILE (a file holding the traceback)")
-            return Message(f"loaded: {_error_line(self.trace)}")
-        view = self.load_trace_file(" ".join(args))
-        return view
-
-    def cmd_explain(self, args: list[str]) -> View:
-        if self.trace_text is None:
-            return Message(NO_TRACE, "warn")
-        engine = args[0] if args else None
-        if engine not in (None, "static", "auto", "llm", "local"):
-            raise UsageError("usage: /explain [static]")
-        return self.load_trace(self.trace_text, engine=engine)
-
-    def cmd_context(self, args: list[str]) -> View:
-        system = self._system_prompt()
-        ctx = self._context_message()
-        spans = [
-            SpanRow(s.file, s.start, s.end, s.symbol, s.reason, tokens)
-            for s, _text, tokens in self._context_spans()
-        ]
-        return ContextView(
-            model=self.model_name,
-            spans=spans,
-            code_tokens=sum(s.tokens for s in spans),
-            prompt_tokens=estimate_tokens(system) + estimate_tokens(ctx),
-            history_messages=len(self.messages),
-            tools=[spec["function"]["name"] for spec in self.tools.specs()],
-            text=ctx if args[:1] == ["full"] else "",
-        )
-
-    def cmd_open(self, args: list[str]) -> View:
-        if not args:
-            raise UsageError("usage: /open FILE:LINE or /open SYMBOL")
-        target = " ".join(args)
-        m = re.fullmatch(r"(.+?)(?::(\d+))?(?:-(\d+))?", target)
-        assert m is not None
-        file, line = m.group(1), int(m.group(2)) if m.group(2) else None
-        sym = None
-        if line is None and "/" not in file and not file.endswith(".py"):
-            sym = self._resolve_one(file)
-            file, line = sym.file, sym.line
-        rel = self._safe_file(file)
-        lines = self.index.lines(rel) if rel in self.index.files else self.tools._lines(rel)
-        if not lines:
-            raise UsageError(f"{rel} is empty")
-        focus = min(max(1, line or 1), len(lines))
-        if line is not None and line > len(lines):
-            raise UsageError(f"{rel} has {len(lines)} lines")
-        if sym is not None and sym.end_line - sym.line < MAX_SPAN_LINES:
-            start, end = sym.decorated_line or sym.line, sym.end_line
-        else:
-            start, end = max(1, focus - OPEN_WINDOW), min(len(lines), focus + OPEN_WINDOW)
-        enclosing = sym or self.index.symbol_at(rel, focus)
-        return CodeView(
-            rel,
-            start,
-            end,
-            focus,
-            "\n".join(lines[start - 1 : end]),
-            enclosing.id if enclosing and enclosing.kind != "module" else None,
-        )
-
-    def cmd_callers(self, args: list[str]) -> View:
-        return self._edges("callers", args)
-
-    def cmd_callees(self, args: list[str]) -> View:
-        return self._edges("callees", args)
-
-    def cmd_graph(self, args: list[str]) -> View:
-        diag = self._need_diagnosis()
-        hops = list(diag.chain)
-        rc = diag.root_cause
-        if not hops and rc is not None:
-            hops = [Hop(file=rc.file, line=rc.line, symbol=rc.symbol, explanation=rc.explanation)]
-        raised = next((f for f in reversed(diag.error.frames) if f.in_repo), None)
-        if raised is not None and not any(
-            h.file == raised.file and h.line == raised.line for h in hops
-        ):
-            hops.append(
-                Hop(
-                    file=raised.file,
-                    line=raised.line,
-                    symbol=_symbol_id(self.index, raised.file, raised.line),
-                    explanation=f"raises {diag.error.type}",
-                )
-            )
-        if not hops:
-            return Message("the diagnosis has no chain to draw", "warn")
-        return ChainView(_error_head(diag), hops, diag)
-
-    def cmd_fix(self, args: list[str]) -> View:
-        diag = self._need_diagnosis()
-        rc = diag.root_cause
-        if self.model_configured and rc is not None:
-            where = f"{rc.file}:{rc.line}" + (f" in {rc.symbol}" if rc.symbol else "")
-            return Ask(load_prompt("chat_fix").render(root_cause=where), "/fix")
-        fix = diag.fix
-        code = None
-        if rc is not None:
-            with contextlib.suppress(UsageError, SymbolNotFound):
-                code = self.cmd_open([f"{rc.file}:{rc.line}"])
-        assert code is None or isinstance(code, CodeView)
-        return FixView(fix.summary if fix else "", fix.diff if fix else "", code)
-
-    def cmd_save(self, args: list[str]) -> View:
-        if not args:
-            raise UsageError("usage: /save FILE")
-        path = Path(" ".join(args)).expanduser()
-        text = self.transcript()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(path)
-        except OSError as exc:
-            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-        turns = sum(e.kind == "question" for e in self.entries)
-        return Message(f"saved the conversation ({turns} question(s)) to {path}")
-
-    def cmd_model(self, args: list[str]) -> View:
-        if not args:
-            if not self.model_configured:
-                return Message(NO_MODEL, "warn")
-            where = self.config.base_url or ("local" if self.config.local_model else "OpenAI")
-            return Message(f"model: {self.model_name} ({where})")
-        from debugai.agent.local_model import MODELS
-
-        name = args[0]
-        if name in MODELS or name.endswith(".gguf"):
-            self.config = self.config.with_overrides(local_model=name, engine="local")
-        else:
-            engine = "auto" if self.config.engine in ("local", "static") else None
-            self.config = self.config.with_overrides(model=name, engine=engine)
-        if self._owns_model:
-            self.close()
-        elif self._model is not None:
-            self._model.model = name
-        if not self.model_configured:
-            return Message(f"model set to {name}, but {NO_MODEL}", "warn")
-        return Message(f"model: {self.model_name}")
+    # -- slash commands ------------------------------------------------------------------------
 
     # -- questions -----------------------------------------------------------------------------
 
@@ -518,92 +322,6 @@ class ChatSession:
             when=self.started.strftime("%Y-%m-%d %H:%M %Z").strip(),
         )
 
-    def complete(self, line: str, word: str) -> list[str]:
-        """Completions for `word`, the last word of `line` (commands, symbols, files)."""
-        stripped = line.lstrip()
-        if stripped.startswith("/") and " " not in stripped:
-            return [c for c in COMMANDS if c.startswith(word)]
-        command = stripped.split(" ", 1)[0] if stripped.startswith("/") else ""
-        if command in ("/trace", "/save"):
-            return _complete_path(word)
-        if command == "/model":
-            from debugai.agent.local_model import MODELS
-
-            names = sorted({*MODELS, *(n for n in [self.model_name] if n)})
-            return [n for n in names if n.startswith(word)]
-        if command in ("/explain", "/context"):
-            return [w for w in ("static", "full") if w.startswith(word)]
-        if len(word) < 1 and not command:
-            return []
-        pool = self._symbol_pool()
-        if command == "/open":
-            pool = sorted({*pool, *self.index.files})
-        return [w for w in pool if w.startswith(word)][:200]
-
-    def _symbol_pool(self) -> list[str]:
-        if self._symbol_words is None:
-            words: set[str] = set()
-            for sym in self.index.symbols.values():
-                if sym.kind == "module":
-                    continue
-                words.add(sym.id)
-                words.add(sym.name)
-            self._symbol_words = sorted(words)
-        return self._symbol_words
-
-    # -- internals -----------------------------------------------------------------------------
-
-    def _need_diagnosis(self) -> Diagnosis:
-        if self.diagnosis is None:
-            raise UsageError(NO_TRACE)
-        return self.diagnosis
-
-    def _safe_file(self, file: str) -> str:
-        try:
-            rel = self.tools.safe_path(file)
-        except PathRefused as exc:
-            raise UsageError(str(exc)) from None
-        if rel not in self.index.files:
-            fixed = Grounder(self.index).normalize_file(rel)
-            if fixed is not None:
-                return fixed
-            if not (self.repo / rel).is_file():
-                raise UsageError(f"{file}: no such file in the repository {self.repo}")
-        return rel
-
-    def _resolve_one(self, name: str) -> Any:
-        ids = [s for s in self.index.resolve_name(name) if s in self.index.symbols]
-        if not ids:
-            near = self.index.close_matches(name, n=5)
-            raise SymbolNotFound(
-                f"no symbol {name!r} in the index"
-                + (f"; did you mean {', '.join(near)}?" if near else "")
-            )
-        if len(ids) > 1:
-            raise SymbolNotFound(f"{name!r} is ambiguous: {', '.join(ids[:6])}")
-        return self.index.symbols[ids[0]]
-
-    def _edges(self, verb: str, args: list[str]) -> View:
-        if not args:
-            raise UsageError(f"usage: /{verb} SYMBOL")
-        name = args[0]
-        ids = [s for s in self.index.resolve_name(name) if s in self.index.symbols]
-        if not ids:
-            self._resolve_one(name)  # raises with close matches
-        view = EdgesView("callers" if verb == "callers" else "callees", name)
-        for sid in ids[:8]:
-            sym = self.index.symbols[sid]
-            group = EdgeGroup(sid, sym.file, sym.line)
-            edges = self.index.callers(sid) if verb == "callers" else self.index.callees(sid)
-            for other, site in edges:
-                o = self.index.symbols.get(other)
-                site_file = (o.file if o else None) if verb == "callers" else sym.file
-                group.rows.append(
-                    EdgeRow(other, o.file if o else None, o.line if o else None, site_file, site)
-                )
-            view.groups.append(group)
-        return view
-
     def _context_spans(self) -> list[tuple[Any, str, int]]:
         """(span, numbered text, tokens) of the diagnosis' context that fit the model's budget."""
         if self.diagnosis is None:
@@ -697,11 +415,6 @@ def _error_line(trace: Trace) -> str:
     return f"{final.type}: {message}" if message else final.type
 
 
-def _error_head(diag: Diagnosis) -> str:
-    msg = diag.error.message.strip().splitlines()[0] if diag.error.message.strip() else ""
-    return f"{diag.error.type}: {msg}" if msg else diag.error.type
-
-
 def _frames_text(trace: Trace) -> str:
     rows = [
         f"- [{f.kind}] {f.repo_path or f.file}:{f.repo_line or f.line} in {f.function}"
@@ -735,17 +448,3 @@ def _diagnosis_text(diag: Diagnosis) -> str:
             + "; ".join(f"{c.file}:{c.line} {c.symbol or ''}".strip() for c in others)
         )
     return "\n".join(out)
-
-
-def _symbol_id(index: CodeIndex, file: str, line: int) -> str | None:
-    sym = index.symbol_at(file, line) if file in index.files else None
-    return sym.id if sym is not None and sym.kind != "module" else None
-
-
-def _complete_path(word: str) -> list[str]:
-    expanded = os.path.expanduser(word)
-    out = []
-    for path in sorted(glob.glob(glob.escape(expanded) + "*"))[:200]:
-        shown = word + path[len(expanded) :]  # keep the user's spelling (`~/`)
-        out.append(shown + ("/" if os.path.isdir(path) else ""))
-    return out

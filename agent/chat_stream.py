@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 import openai
+
 from debugai.agent.llm_client import ModelCallError, ToolCallOut
 
 if TYPE_CHECKING:

@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 from chat_project import Project, make_project
-from debugai.agent.chat import COMMANDS, NO_MODEL, ChatSession, NoModelConfigured
+
+from debugai.agent.chat import ChatSession, NoModelConfigured
+from debugai.agent.chat_commands import COMMANDS, NO_MODEL
 from debugai.agent.chat_stream import StreamedTurn
 from debugai.agent.chat_views import (
     Ask,
@@ -24,7 +26,6 @@ from debugai.agent.chat_views import (
     Quit,
 )
 from debugai.agent.llm_client import ModelCallError, ToolCallOut
-
 from debugai.config import load_config
 from debugai.errors import SymbolNotFound, TraceParseError, UsageError
 

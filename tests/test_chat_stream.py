@@ -5,9 +5,10 @@ from __future__ import annotations
 import socket
 
 import pytest
+from openai_server import Error, Reply, ScriptedOpenAIServer, ToolCall
+
 from debugai.agent.chat_stream import OpenAIStreamer
 from debugai.agent.llm_client import ModelCallError
-from openai_server import Error, Reply, ScriptedOpenAIServer, ToolCall
 
 TOOLS = [
     {
