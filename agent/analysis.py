@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tree_sitter import Node, Tree
+
 from debugai.agent import flow
 from debugai.agent.traceback import Frame, Trace
-from tree_sitter import Node, Tree
 
 if TYPE_CHECKING:
     from debugai.indexers import CodeIndex

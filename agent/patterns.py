@@ -72,12 +72,19 @@ def match(exc_type: str, message: str) -> list[Match]:
     return found
 
 
+# Variables that add detail when a strategy found them and can simply be left out otherwise.
+OPTIONAL = frozenset({"similar", "reason", "callee", "op", "typ", "receiver", "name", "var"})
+
+
 class _Blank(dict[str, str]):
     def __missing__(self, key: str) -> str:
-        return "?"
+        return "" if key in OPTIONAL else "?"
 
 
 def fill(template: str, variables: dict[str, str]) -> str:
-    """Fill a pattern template; variables a strategy could not find read as `?`."""
+    """Fill a pattern template; optional variables not found vanish, essential ones read `?`."""
     text = template.format_map(_Blank({k: v for k, v in variables.items() if v}))
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\(\s*\)|``", "", text)  # an empty "({reason})" or "`{var}`"
+    text = re.sub(r"\s+([.,;:])", r"\1", text)
     return re.sub(r"\s+", " ", text).strip()

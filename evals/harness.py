@@ -100,9 +100,8 @@ def _cites_real_line(index: Any, file: str, line: int) -> bool:
 
 def run_case(case: Case, engine: str) -> CaseResult:
     """Explain one case with the engine and the two baselines; never raises."""
-    from debugai.indexers import IndexOptions, build_index
-
     from debugai.api import explain, read_trace
+    from debugai.indexers import IndexOptions, build_index
 
     result = CaseResult(case.id, case.category, case.truth.root_in_traceback)
     try:

@@ -7,6 +7,7 @@ import textwrap
 import pytest
 import tree_sitter as ts
 import tree_sitter_python as tsp
+
 from debugai.agent import flow
 
 PARSER = ts.Parser(ts.Language(tsp.language()))
@@ -127,3 +128,11 @@ def test_nested_functions_are_not_entered() -> None:
     func = flow.enclosing_function(t, 1)
     assert func is not None
     assert [flow.text(r) for r in flow.returns(func)] == ["return 2"]
+
+
+def test_pattern_templates_leave_out_optional_variables() -> None:
+    from debugai.agent.patterns import fill
+
+    text = fill("`{var}` is not set. {similar}", {"var": "DB_URL"})
+    assert text == "`DB_URL` is not set."
+    assert fill("at {producer_site} ({reason}).", {}) == "at ?."
