@@ -124,6 +124,8 @@ class Scanner:
             if entry:
                 kind, node, msg = entry.group("kind", "node", "msg")
                 self.summary.append(pyt.SummaryEntry(kind, node, msg or "", self.lineno))
+                if len(self.summary) > MAX_PENDING_PYTEST * 10:
+                    self._flush_pytest()
                 return
         if (
             self.pytest_mode == "failures"
