@@ -43,7 +43,6 @@ from debugai.agent.llm_client import (
 from debugai.agent.llm_prompts import load_prompt, prompt_version
 from debugai.agent.llm_tools import ToolBox
 from debugai.agent.redact import Redactor, is_secret_file
-
 from debugai.config import Config, load_config
 from debugai.errors import ModelError
 
@@ -99,6 +98,10 @@ class _Run:
     cached: int = 0
     calls: int = 0
     dropped: int = 0
+    billable: tuple[int, int] = (
+        0,
+        0,
+    )  # prompt/completion tokens actually sent (cache hits cost nothing)
 
 
 class LLMEngine:
@@ -332,6 +335,11 @@ class LLMEngine:
         run.cached += reply.cached
         run.prompt_tokens += reply.prompt_tokens
         run.completion_tokens += reply.completion_tokens
+        if not reply.cached:
+            run.billable = (
+                run.billable[0] + reply.prompt_tokens,
+                run.billable[1] + reply.completion_tokens,
+            )
         run.record.exchanges.append(
             {
                 "request": reply.request,
@@ -499,15 +507,10 @@ class LLMEngine:
         return diag
 
     def _usage(self, static: Diagnosis, run: _Run, t0: float) -> Usage:
-        cost = None
-        stats = getattr(self._model, "stats", None)
         price = self.config.price_for(self.label)
+        cost = None
         if price is not None:
-            cost = round(
-                (run.prompt_tokens * price.input + run.completion_tokens * price.output) / 1e6, 6
-            )
-        elif stats is not None and getattr(stats, "cost_usd", None) is not None:
-            cost = stats.cost_usd
+            cost = round((run.billable[0] * price.input + run.billable[1] * price.output) / 1e6, 6)
         elif self.local_gguf:
             cost = 0.0
         return Usage(
