@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from debugai.agent.diagnosis import DiagnosisAnswer, Fix, Hop, RootCause
 from pydantic import BaseModel, ValidationError
+
+from debugai.agent.diagnosis import DiagnosisAnswer, Fix, Hop, RootCause
 
 if TYPE_CHECKING:
     from debugai.indexers import CodeIndex

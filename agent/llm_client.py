@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import openai
-from debugai.agent.redact import Redactor
 
+from debugai.agent.redact import Redactor
 from debugai.config import Config, Price
 
 OUTPUT_MODES = ("json_schema", "json_object", "text")

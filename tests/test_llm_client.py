@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
+from openai_server import Delay, Error, Hangup, Reply, ScriptedOpenAIServer, ToolCall
+
 from debugai.agent.llm_answer import answer_schema
 from debugai.agent.llm_client import (
     ChatRequest,
@@ -17,8 +19,6 @@ from debugai.agent.llm_client import (
     ToolsUnsupported,
 )
 from debugai.agent.redact import Redactor
-from openai_server import Delay, Error, Hangup, Reply, ScriptedOpenAIServer, ToolCall
-
 from debugai.config import Price
 
 ANSWER = json.dumps({"root_cause": {"file": "a.py", "line": 1}, "chain": []})

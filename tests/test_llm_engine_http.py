@@ -7,11 +7,11 @@ import socket
 from pathlib import Path
 
 import pytest
-from debugai.agent.diagnosis import Diagnosis
-from debugai.agent.llm_engine import LLMEngine
 from llm_fixtures import CrashRepo, answer, make_repo
 from openai_server import Delay, Error, Reply, ScriptedOpenAIServer
 
+from debugai.agent.diagnosis import Diagnosis
+from debugai.agent.llm_engine import LLMEngine
 from debugai.api import explain
 from debugai.config import Config, load_config
 from debugai.errors import ModelError

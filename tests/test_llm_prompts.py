@@ -13,13 +13,13 @@ import os
 from pathlib import Path
 
 import pytest
+from llm_fixtures import CrashRepo, make_repo
+
 from debugai.agent.diagnosis import DiagnosisAnswer
 from debugai.agent.llm_answer import Grounder
 from debugai.agent.llm_engine import LLMEngine
 from debugai.agent.llm_prompts import PromptError, load_prompt, prompt_names, prompt_version
 from debugai.agent.llm_tools import ToolBox
-from llm_fixtures import CrashRepo, make_repo
-
 from debugai.api import explain, open_index
 from debugai.config import load_config
 

@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-from debugai.agent.llm_tools import ToolBox
 from llm_fixtures import CrashRepo, make_repo
 
+from debugai.agent.llm_tools import ToolBox
 from debugai.api import open_index
 
 

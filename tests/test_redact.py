@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from debugai.agent.redact import PLACEHOLDER_RE, Redactor, is_secret_file
 
 RNG = random.Random(1234)
