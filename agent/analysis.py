@@ -256,6 +256,15 @@ class Analyzer:
     def _trace_param(self, file: str, func: Node, o: flow.Origin, depth: int) -> list[Step]:
         here = self.sym_at(file, func.start_point[0] + 1)
         recv = Step(file, func.start_point[0] + 1, here, f"receives `{o.name}` from its caller")
+        injected = self._injected_by(file, func, o.name or "")
+        if injected is not None:  # FastAPI calls the dependency and passes what it returns
+            inj = Step(
+                file,
+                func.start_point[0] + 1,
+                here,
+                f"gets `{o.name}` from dependency `{injected.id}`",
+            )
+            return [*self.trace_return(injected, depth + 1), inj]
         for caller in self._callers_of(file, func):
             cfile, cline = caller
             for call in flow.receivers(self.tree(cfile).root_node, cline, None, "call"):
@@ -271,6 +280,24 @@ class Analyzer:
                 if arg is not None:
                     return [*self.trace_expr(cfile, cline, arg, depth + 1), recv]
         return [recv]
+
+    def _injected_by(self, file: str, func: Node, name: str) -> Symbol | None:
+        """The function behind `name: T = Depends(fn)` (or `Annotated[T, Depends(fn)]`)."""
+        params = func.child_by_field_name("parameters")
+        for p in params.named_children if params is not None else []:
+            if flow.text(p.child_by_field_name("name")) != name and not flow.text(p).startswith(
+                name
+            ):
+                continue
+            m = re.search(r"Depends\(\s*([\w.]+)", flow.text(p))
+            if m:
+                line = p.start_point[0] + 1
+                target = self.resolve_call(file, line, m.group(1))
+                if target is None:
+                    ids = self.index.resolve_name(m.group(1))
+                    target = self.index.symbols.get(ids[0]) if ids else None
+                return self._init_or_self(target) if target is not None else None
+        return None
 
     def _callers_of(self, file: str, func: Node) -> list[tuple[str, int]]:
         """Where the function was called from: the traceback's outer frame first, then the graph."""

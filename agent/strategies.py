@@ -1122,7 +1122,34 @@ def fastapi_wiring(an: Analyzer, m: Match) -> list[Suspect]:
     return out
 
 
+def session_origin(an: Analyzer, m: Match) -> list[Suspect]:
+    """Trace the session object on the failing line (or the frames above) to where it is made."""
+    out: list[Suspect] = []
+    for site in reversed(an.frames[-3:]):
+        nodes = [
+            n
+            for n in an.identifiers_at(site)
+            if re.search(r"(?i)session|db|conn|uow", flow.text(n))
+        ]
+        trail = best_trail(an, site, nodes)
+        if trail and trail[0].symbol and trail[0].symbol != site.symbol:
+            sym = an.symbol(trail[0].symbol)
+            if sym is not None and trail[0].kind == "global":
+                trail[0].root = True
+            out.append(
+                from_trail(
+                    an,
+                    trail,
+                    max(trail_score(trail), 0.75),
+                    {"raise_site": site_label(site.file, site.line)},
+                )
+            )
+            break
+    return out
+
+
 STRATEGIES: dict[str, Strategy] = {
+    "session_origin": session_origin,
     "fastapi_wiring": fastapi_wiring,
     "http_status": http_status,
     "value_origin": value_origin,
