@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -352,3 +353,19 @@ def test_old_exchanges_are_dropped_whole_when_the_history_outgrows_the_cap(
     assert [m["role"] for m in last[:3]] == ["system", "user", "assistant"]
     assert last[3]["role"] == "user" and last[-1]["content"] == "question 3"
     assert "question 0" not in [m["content"] for m in last]
+
+
+def test_secrets_read_by_a_tool_are_redacted_before_they_are_sent(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "proj")
+    key = "sk-proj-" + secrets.token_hex(16)
+    (project.root / "app" / "settings.py").write_text(f'BILLING_KEY = "{key}"\nTIMEOUT = 3\n')
+    model = ScriptedStreamer(
+        StreamedTurn(tool_calls=[call("read_span", file="app/settings.py", start=1, end=2)]),
+        StreamedTurn(text="The key is set at app/settings.py:1."),
+    )
+    s = session(project, tmp_path, model)
+    answer = s.ask(f"is {key} the right key?")
+    sent = json.dumps(model.requests)
+    assert key not in sent and "<redacted:" in sent
+    assert key in json.dumps(s.messages)  # only what leaves the machine is redacted
+    assert answer.citations[0].ok

@@ -48,16 +48,19 @@ def chat(
 ) -> None:
     """Talk about a crash: paste a traceback, ask follow-ups, explore the code with /commands."""
     from debugai.agent.chat import ChatSession
+    from debugai.agent.traceback import read_input
     from debugai.commands.explain import parse_path_maps
     from debugai.config import load_config
 
     config = load_config(repo, flags={"model": model})
     pairs = parse_path_maps(path_map or [])
+    # A bad file named on the command line stops here with its exit code, before any session.
+    text = read_input(trace) if trace else None
     with console.status("indexing the repository…"):
         session = ChatSession(repo, config, path_map=pairs, budget=budget)
     term = ChatTerminal(session, history=config.cache_dir / "chat_history")
     try:
-        term.run(trace)
+        term.run(text)
     finally:
         session.close()
 
@@ -73,14 +76,13 @@ class ChatTerminal:
 
     # -- loop ----------------------------------------------------------------------------------
 
-    def run(self, trace_file: str | None) -> None:
+    def run(self, trace_text: str | None) -> None:
         self._setup_readline()
         try:
             self._banner()
-            if trace_file:
-                self._guarded(
-                    lambda: self._diagnose(lambda: self.session.load_trace_file(trace_file))
-                )
+            if trace_text is not None:
+                # Not guarded: a traceback given on the command line must be usable, or we exit.
+                self._diagnose(lambda: self.session.load_trace(trace_text))
             while True:
                 try:
                     block = self._read_block()
@@ -116,8 +118,9 @@ class ChatTerminal:
 
             show(console, view, self.session.repo)
             return None
-        if self.session.looks_like_trace(text):
-            self._diagnose(lambda: self.session.load_trace(text))
+        s = self.session
+        if s.looks_like_trace(text) and (s.trace_complete(text) or not s.model_configured):
+            self._diagnose(lambda: s.load_trace(text))
             return None
         self._ask(text)
         return None
@@ -152,12 +155,6 @@ class ChatTerminal:
             view = load()
         console.print()
         show(console, view, self.session.repo)
-        if not self.session.model_configured:
-            console.print(
-                Text(
-                    "(no model configured: /graph, /open, /callers, /fix work offline)", style="dim"
-                )
-            )
 
     def _ask(self, question: str, label: str | None = None) -> None:
         from debugai.commands.chat_render import answer_footer, tool_line
