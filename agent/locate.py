@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from debugai.agent.tb_model import ExceptionRecord, Frame, FrameKind, Trace
-
 from debugai.errors import UsageError
 
 if sys.version_info >= (3, 11):

@@ -19,7 +19,6 @@ from collections.abc import Iterable, Iterator
 from debugai.agent.tb_model import ExceptionRecord, Frame, FrameKind, Relation, SyntaxInfo, Trace
 from debugai.agent.tb_scan import Scanner
 from debugai.agent.tb_text import decode_bytes, iter_decoded_lines
-
 from debugai.errors import TraceParseError, UsageError
 
 __all__ = [

@@ -9,9 +9,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from debugai.agent.locate import PathMap, is_stdlib, locate, parse_path_map
 from debugai.agent.traceback import parse
-
 from debugai.errors import UsageError
 
 USERS = """

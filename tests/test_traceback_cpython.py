@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from debugai.agent.traceback import ExceptionRecord, Trace, parse, parse_all
 from fuzz.tb_corpus import SCRIPTS, SYNTAX_SOURCES, run_script
 
+from debugai.agent.traceback import ExceptionRecord, Trace, parse, parse_all
 from debugai.errors import TraceParseError
 
 

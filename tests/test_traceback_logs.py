@@ -7,8 +7,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from debugai.agent.traceback import iter_traces, parse, parse_all
 from fuzz.tb_corpus import SCRIPTS, run_script
+
+from debugai.agent.traceback import iter_traces, parse, parse_all
 
 
 def line_of(code: str, needle: str, offset: int = 0) -> int:

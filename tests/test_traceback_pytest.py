@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from debugai.agent.traceback import Trace, parse, parse_all
 
 STYLES = ("auto", "long", "short", "line", "native")

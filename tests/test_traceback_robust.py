@@ -9,6 +9,11 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from fuzz.fuzz_traceback import TOKENS
+from fuzz.tb_corpus import SCRIPTS, run_script
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from debugai.agent.traceback import (
     Trace,
     iter_traces,
@@ -18,11 +23,6 @@ from debugai.agent.traceback import (
     parse_all_strict,
     read_input,
 )
-from fuzz.fuzz_traceback import TOKENS
-from fuzz.tb_corpus import SCRIPTS, run_script
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from debugai.errors import UsageError
 
 

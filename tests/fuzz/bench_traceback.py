@@ -15,8 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from debugai.agent.traceback import iter_traces, open_lines
 from tb_corpus import SCRIPTS, run_script
+
+from debugai.agent.traceback import iter_traces, open_lines
 
 
 def build_log(path: Path, trace_text: str, megabytes: int) -> int:

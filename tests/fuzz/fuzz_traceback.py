@@ -23,9 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from tb_corpus import corpus
+
 from debugai.agent.tb_model import Trace
 from debugai.agent.traceback import parse_all_strict
-from tb_corpus import corpus
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 TOKENS = [
