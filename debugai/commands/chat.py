@@ -205,7 +205,6 @@ class ChatTerminal:
 
     def _read_block(self) -> str | None:
         """One user input: a line, or a whole pasted block (a traceback arrives as many lines)."""
-        start = self._history_len()
         try:
             lines = [input(PROMPT)]
         except EOFError:
@@ -223,7 +222,8 @@ class ChatTerminal:
                 if more == [""]:
                     break
                 text += "\n" + "\n".join(more)
-            self._forget_history(start)  # a traceback is no line worth recalling
+            return text  # a traceback is no line worth recalling
+        self._remember(lines)
         return text
 
     def _pending_lines(self) -> list[str]:
@@ -256,6 +256,7 @@ class ChatTerminal:
             readline.parse_and_bind("tab: complete")
         readline.set_completer(self._complete)
         readline.set_history_length(HISTORY_LENGTH)
+        readline.set_auto_history(False)
         with contextlib.suppress(OSError):
             readline.read_history_file(str(self.history))
 
@@ -268,16 +269,15 @@ class ChatTerminal:
                 self._matches = []
         return self._matches[state] if state < len(self._matches) else None
 
-    def _history_len(self) -> int:
-        return int(self._readline.get_current_history_length()) if self._readline else 0
-
-    def _forget_history(self, start: int) -> None:
+    def _remember(self, lines: list[str]) -> None:
+        """Add typed lines to the history (auto-history is off so pasted traces stay out)."""
         rl = self._readline
         if rl is None:
             return
-        for pos in range(rl.get_current_history_length() - 1, start - 1, -1):
-            with contextlib.suppress(ValueError):
-                rl.remove_history_item(pos)
+        for line in lines:
+            n = rl.get_current_history_length()
+            if line.strip() and (n == 0 or rl.get_history_item(n) != line):
+                rl.add_history(line)
 
     def _save_history(self) -> None:
         if self._readline is None:
