@@ -9,7 +9,6 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from debugai.agent.runlog import find_run, read_runs, runlog_path
 from debugai.cli_app import app, console, guard
 from debugai.config import load_config
 from debugai.errors import UsageError
@@ -32,6 +31,9 @@ def show(
     ] = False,
 ) -> None:
     """List the latest runs, or one run in full with --run ID (trace, requests, responses, diagnosis)."""
+    # runlog pulls in the openai SDK (~1 s); only this command needs it, not every --help.
+    from debugai.agent.runlog import find_run, read_runs, runlog_path
+
     cache_dir = load_config(None).cache_dir
     if run is not None:
         record = find_run(cache_dir, run)
