@@ -1,0 +1,1 @@
+"""Price localisation for the storefront export jobs."""
