@@ -35,9 +35,30 @@ def answer_schema() -> dict[str, Any]:
     return DiagnosisAnswer.model_json_schema()
 
 
-def plain_loop_schema() -> dict[str, Any]:
-    """Answer or tool request, for servers that constrain output but lack native tool calls."""
+def bounded_answer_schema(
+    max_text: int = 400, max_hops: int = 6, max_diff: int = 2000
+) -> dict[str, Any]:
+    """answer_schema() with length limits: grammar-constrained servers then cannot ramble."""
     schema = answer_schema()
+    limits = {"explanation": max_text, "summary": max_text, "diff": max_diff}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for name, prop in (node.get("properties") or {}).items():
+                if name in limits and prop.get("type") == "string":
+                    prop["maxLength"] = limits[name]
+                if name == "chain" and prop.get("type") == "array":
+                    prop["maxItems"] = max_hops
+            for value in node.values():
+                walk(value)
+
+    walk(schema)
+    return schema
+
+
+def plain_loop_schema(schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Answer or tool request, for servers that constrain output but lack native tool calls."""
+    schema = json.loads(json.dumps(schema)) if schema is not None else answer_schema()
     defs = schema.pop("$defs", {})
     request = {
         "type": "object",

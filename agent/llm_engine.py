@@ -26,7 +26,7 @@ from debugai.agent.diagnosis import Candidate, Diagnosis, DiagnosisAnswer, Usage
 from debugai.agent.llm_answer import (
     AnswerError,
     Grounder,
-    answer_schema,
+    bounded_answer_schema,
     coerce_answer,
     extract_json,
     plain_loop_schema,
@@ -306,7 +306,9 @@ class LLMEngine:
         """One model turn within the token cap; None when tools turned out unsupported."""
         cfg = self.config
         offer_tools = run.tool_mode == "native" and not final
-        schema = plain_loop_schema() if run.tool_mode == "plain" and not final else answer_schema()
+        # Small models get tight limits: every output token is slow on a CPU.
+        answer = bounded_answer_schema(160, 4, 0) if self.local_gguf else bounded_answer_schema()
+        schema = plain_loop_schema(answer) if run.tool_mode == "plain" and not final else answer
         spent = run.prompt_tokens + run.completion_tokens
         needed = estimate_tokens(json.dumps(messages)) + cfg.max_output_tokens
         if spent + needed > cfg.max_tokens_per_run:

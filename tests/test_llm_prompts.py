@@ -97,7 +97,10 @@ def test_golden_first_request(repo: CrashRepo, tmp_path: Path) -> None:
         "search_code",
         "env_reads",
     }
-    assert body["response_format"]["json_schema"]["schema"] == DiagnosisAnswer.model_json_schema()
+    schema = body["response_format"]["json_schema"]["schema"]
+    assert schema["properties"].keys() == DiagnosisAnswer.model_json_schema()["properties"].keys()
+    assert schema["properties"]["chain"]["maxItems"] == 6
+    assert schema["$defs"]["RootCause"]["properties"]["explanation"]["maxLength"] == 400
 
 
 def test_golden_local_model_request(repo: CrashRepo, tmp_path: Path) -> None:
