@@ -1,0 +1,3 @@
+from stocksync.clients.warehouse import WarehouseClient
+
+__all__ = ["WarehouseClient"]
