@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from debugai.errors import RepoError
 from debugai.indexers import cache
 from debugai.indexers.extract import FileRecord, extract
 from debugai.indexers.files import SourceFile, assign_modules, discover
@@ -19,8 +20,6 @@ from debugai.indexers.index import CodeIndex
 from debugai.indexers.link import link_file
 from debugai.indexers.model import FileInfo, IndexStats
 from debugai.indexers.resolve import Resolver
-
-from debugai.errors import RepoError
 
 Progress = Callable[[int, int], None]
 # Files changed within this window of the last write are re-hashed: their mtime may not have ticked.
@@ -74,6 +73,13 @@ class State:
     modkey: str = ""
     written_ns: int = 0
     unswept: int = 0  # records written since the last garbage collection
+    pack_id: str = ""  # links.bin generation that links.delta applies to
+    delta_entries: dict[str, Any] = field(default_factory=dict)  # path -> Entry.plain() or None
+    delta_links: dict[str, Any] = field(default_factory=dict)  # path -> link result or None
+
+    def payload(self) -> tuple[Any, ...]:
+        entries = {p: e.plain() for p, e in self.entries.items()}
+        return (self.pack_id, entries, self.links, self.modkey, self.written_ns, self.unswept)
 
 
 def _parse_many(blobs: list[bytes]) -> list[tuple[Any, ...]]:
@@ -123,21 +129,76 @@ def _load_state(folder: Path, warnings: list[str]) -> State:
     if payload is None:
         return State()
     try:
-        entries_raw, links, modkey, written_ns, unswept = payload
+        pack_id, entries_raw, links, modkey, written_ns, unswept = payload
         entries = {p: Entry(*e) for p, e in entries_raw.items()}
     except (TypeError, ValueError) as exc:
         warnings.append(f"cache {folder / 'links.bin'}: unexpected layout ({exc}); rebuilding")
         return State()
-    return State(entries, links, {}, modkey, written_ns, unswept)
-
-
-def _save_state(folder: Path, state: State, warnings: list[str]) -> None:
-    entries = {p: e.plain() for p, e in state.entries.items()}
+    state = State(entries, links, {}, modkey, written_ns, unswept, pack_id)
     try:
-        cache.dump(
-            folder / "links.bin",
-            (entries, state.links, state.modkey, state.written_ns, state.unswept),
-        )
+        delta = cache.load(folder / "links.delta")
+        if delta is not None and delta[0] == pack_id:
+            _pid, d_entries, d_links, modkey, written_ns, unswept = delta
+            for p, e in d_entries.items():
+                if e is None:
+                    entries.pop(p, None)
+                else:
+                    entries[p] = Entry(*e)
+            for p, link in d_links.items():
+                if link is None:
+                    links.pop(p, None)
+                else:
+                    links[p] = link
+            state.modkey, state.written_ns, state.unswept = modkey, written_ns, unswept
+            state.delta_entries, state.delta_links = d_entries, d_links
+    except (cache.CacheError, TypeError, ValueError):
+        # A stale or damaged journal only costs re-checking the files it covered.
+        pass
+    return state
+
+
+def _save_state(
+    folder: Path,
+    state: State,
+    old: State,
+    dirty_entries: set[str],
+    dirty_links: set[str],
+    warnings: list[str],
+) -> None:
+    """Write a small journal of what changed, or the whole pack when the journal grows large."""
+    delta_entries = dict(old.delta_entries)
+    delta_links = dict(old.delta_links)
+    for p in dirty_entries:
+        e = state.entries.get(p)
+        delta_entries[p] = e.plain() if e is not None else None
+    for p in dirty_links:
+        delta_links[p] = state.links.get(p)
+    limit = max(64, len(state.entries) // 10)
+    try:
+        if (
+            old.pack_id
+            and state.modkey == old.modkey
+            and len(delta_entries) + len(delta_links) <= limit
+        ):
+            state.pack_id = old.pack_id
+            state.delta_entries, state.delta_links = delta_entries, delta_links
+            cache.dump(
+                folder / "links.delta",
+                (
+                    state.pack_id,
+                    delta_entries,
+                    delta_links,
+                    state.modkey,
+                    state.written_ns,
+                    state.unswept,
+                ),
+            )
+            return
+        state.pack_id = os.urandom(8).hex()
+        state.delta_entries, state.delta_links = {}, {}
+        cache.dump(folder / "links.bin", state.payload())
+        with contextlib.suppress(OSError):
+            (folder / "links.delta").unlink()
     except OSError as exc:
         warnings.append(f"cannot write the cache ({exc}); the next run starts over")
 
@@ -148,6 +209,7 @@ def build_index(
     *,
     progress: Progress | None = None,
     _state: State | None = None,
+    _previous: CodeIndex | None = None,
 ) -> CodeIndex:
     """Index every Python file under root; unchanged files come from the cache."""
     t0 = time.perf_counter()
@@ -251,15 +313,19 @@ def build_index(
     )
     state.written_ns = now_ns
     state.unswept = old.unswept + len(todo)
-    if folder is not None and (
-        todo or relink or entries.keys() != old.entries.keys() or _stat_moved(old, entries)
-    ):
+    removed = old.entries.keys() - entries.keys()
+    dirty_entries = removed | {
+        p for p, e in entries.items() if p not in old.entries or old.entries[p].plain() != e.plain()
+    }
+    dirty_links = removed | {p for p in indexable if p in relink or p not in old.links}
+    if folder is not None and (dirty_entries or dirty_links):
         if state.unswept > max(200, len(entries) // 2) or (modkey != old.modkey and old.modkey):
             cache.collect_garbage(folder, {e.sha for e in entries.values() if e.sha})
             state.unswept = 0
-        _save_state(folder, state, warnings)
-    elif folder is not None:
-        state.written_ns = old.written_ns
+        _save_state(folder, state, old, dirty_entries, dirty_links, warnings)
+    else:
+        state.written_ns, state.pack_id = old.written_ns, old.pack_id
+        state.delta_entries, state.delta_links = old.delta_entries, old.delta_links
 
     files = {
         p: FileInfo(p, e.module, e.sha, e.n_lines, e.error) for p, e in sorted(entries.items())
@@ -275,19 +341,11 @@ def build_index(
         stats.calls_total += t
         stats.calls_resolved += r
         stats.calls_external += x
-    index = CodeIndex(root, files, links, stats, state, options)
+    index = CodeIndex(root, files, links, stats, state, options, _previous, dirty_links)
     stats.symbols = len(index.symbols)
     stats.edges = index.n_edges
     stats.seconds = time.perf_counter() - t0
     return index
-
-
-def _stat_moved(old: State, entries: dict[str, Entry]) -> bool:
-    return any(
-        (o := old.entries.get(p)) is None
-        or (o.mtime_ns, o.size, o.inode) != (e.mtime_ns, e.size, e.inode)
-        for p, e in entries.items()
-    )
 
 
 def _not_utf8(data: bytes) -> bool:

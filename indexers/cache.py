@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import tree_sitter_python
+
 from debugai.indexers.extract import RECORD_VERSION
 
 CACHE_VERSION = 1

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import tree_sitter
+
 from debugai.indexers.nonepaths import classify_return, end_reachable
 from debugai.indexers.parser import parse_source, query
 
@@ -489,14 +490,11 @@ def extract_tree(tree: tree_sitter.Tree, src: bytes) -> FileRecord:
 
 def interface_hash(rec: FileRecord) -> str:
     """Hash of what resolution in *other* files can depend on; bodies and lines are left out."""
-    # Duplicate names get ids with their line (`f@12`), so those lines are visible to others.
-    seen: set[tuple[int, str]] = set()
-    dup_lines = []
-    for d in rec.defs:
-        if (d[2], d[1]) in seen:
-            dup_lines.append(d[3])
-        seen.add((d[2], d[1]))
-    defs = [(d[0], d[1], d[2], d[7], d[9]) for d in rec.defs] + dup_lines
-    binds = [b[:4] for b in rec.binds if b[0] == -1 or rec.defs[b[0]][0] == "c" or "." in b[1]]
-    data = repr((defs, rec.params, [i[0:1] + i[2:] for i in rec.imports], binds, rec.all_names))
+    defs = [(d[0], d[1], d[2], d[7], d[9]) for d in rec.defs]
+    # Capture order is not document order and can shuffle when code moves: compare sorted.
+    binds = sorted(
+        b[:4] for b in rec.binds if b[0] == -1 or rec.defs[b[0]][0] == "c" or "." in b[1]
+    )
+    imports = sorted(repr(i[0:1] + i[2:]) for i in rec.imports)
+    data = repr((defs, sorted(rec.params, key=repr), imports, binds, rec.all_names))
     return hashlib.blake2b(data.encode("utf-8", "replace"), digest_size=12).hexdigest()

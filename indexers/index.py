@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import tree_sitter
+
 from debugai.indexers.model import (
     CALLS,
     CONTAINS,
@@ -89,6 +90,8 @@ class CodeIndex:
         stats: IndexStats,
         state: State | None = None,
         options: IndexOptions | None = None,
+        previous: CodeIndex | None = None,
+        dirty: set[str] | None = None,
     ) -> None:
         self.root = root
         self.files = files
@@ -96,27 +99,56 @@ class CodeIndex:
         self._state = state
         self._options = options
         self._links = links
-        self.symbols: dict[str, Symbol] = {}
-        self.env_reads: list[EnvRead] = []
-        self.unresolved: list[Unresolved] = []
-        self.assignments: list[Assignment] = []
         self._file_module = {p: f.module for p, f in files.items()}
         self._module_file = {f.module: p for p, f in files.items()}
         self._lines: dict[str, list[str]] = {}
-        for path in sorted(links):
-            self._add_file(path, links[path])
+        if previous is not None and dirty is not None:
+            # A refresh: keep the unchanged files' symbols, swap in the changed ones.
+            self.symbols: dict[str, Symbol] = dict(previous.symbols)
+            for path in dirty:
+                old = previous._links.get(path)
+                for row in old[0] if old else ():
+                    self.symbols.pop(row[0], None)
+            for path in sorted(dirty):
+                if path in links:
+                    self._add_symbols(links[path][0])
+        else:
+            self.symbols = {}
+            for path in sorted(links):
+                self._add_symbols(links[path][0])
 
-    def _add_file(self, path: str, link: tuple[Any, ...]) -> None:
-        symbols, _calls, _edges, unresolved, env, assigns, _counts = link
-        for row in symbols:
+    def _add_symbols(self, rows: list[tuple[Any, ...]]) -> None:
+        symbols = self.symbols
+        for row in rows:
             nps = row[9]
             if nps:
                 row = (*row[:9], tuple(NonePath(line, reason) for line, reason in nps), row[10])
-            self.symbols[row[0]] = Symbol(*row)
-        module = symbols[0][0]
-        self.unresolved.extend(Unresolved(c, path, line, text) for c, line, text in unresolved)
-        self.env_reads.extend(EnvRead(s, path, line, var, how, d) for s, line, var, how, d in env)
-        self.assignments.extend(Assignment(module, n, path, line, v) for n, line, v in assigns)
+            symbols[row[0]] = Symbol(*row)
+
+    @cached_property
+    def unresolved(self) -> list[Unresolved]:
+        """Calls kept as text because their target could not be named without guessing."""
+        return [
+            Unresolved(c, path, line, text)
+            for path in sorted(self._links)
+            for c, line, text in self._links[path][3]
+        ]
+
+    @cached_property
+    def env_reads(self) -> list[EnvRead]:
+        return [
+            EnvRead(s, path, line, var, how, d)
+            for path in sorted(self._links)
+            for s, line, var, how, d in self._links[path][4]
+        ]
+
+    @cached_property
+    def assignments(self) -> list[Assignment]:
+        return [
+            Assignment(self._links[path][0][0][0], n, path, line, v)
+            for path in sorted(self._links)
+            for n, line, v in self._links[path][5]
+        ]
 
     # ---- derived structures, built on first use --------------------------------------------
     @cached_property
@@ -314,7 +346,9 @@ class CodeIndex:
         """Re-index what changed on disk since this index was built (in memory, then cached)."""
         from debugai.indexers.build import build_index
 
-        return build_index(self.root, self._options, progress=progress, _state=self._state)
+        return build_index(
+            self.root, self._options, progress=progress, _state=self._state, _previous=self
+        )
 
     def _rel(self, file: str) -> str:
         if file.startswith("/"):

@@ -187,13 +187,20 @@ class Resolver:
 
     # ---- modules and ids -------------------------------------------------------------------
     def def_ids(self, module: str, rec: FileRecord) -> list[str]:
+        """Qualified ids; a name defined twice in one scope (or shadowing a module) gets `@2`, `@3`.
+
+        An ordinal rather than a line keeps ids stable when code above them moves.
+        """
         ids: list[str] = []
         seen: set[str] = set()
         for d in rec.defs:
             base = ids[d[2]] if d[2] >= 0 else module
             qid = f"{base}.{d[1]}"
             if qid in seen or qid in self.mod_path:
-                qid = f"{qid}@{d[3]}"
+                n = 2
+                while f"{qid}@{n}" in seen:
+                    n += 1
+                qid = f"{qid}@{n}"
             seen.add(qid)
             ids.append(qid)
         return ids

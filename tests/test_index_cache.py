@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from debugai.indexers import IndexOptions, build_index
 from debugai.indexers import cache as cache_mod
 
@@ -212,3 +213,22 @@ def test_refresh_in_memory_picks_up_an_edit(repo: Path) -> None:
     assert fresh.stats.parsed == 1
     assert ("app.users.get_user", "app.users.lookup") in calls(fresh)
     assert ("app.billing.charge", "app.users.get_user") in calls(fresh)
+
+
+def test_small_changes_go_to_a_journal_that_later_runs_apply(repo: Path) -> None:
+    build_index(repo)
+    pack = (repo / ".debugai" / "links.bin").read_bytes()
+    (repo / "app/users.py").write_text(
+        "def get_user(uid):\n    return helper()\n\ndef helper():\n    return 1\n"
+    )
+    build_index(repo)
+    assert (repo / ".debugai" / "links.bin").read_bytes() == pack  # not rewritten
+    assert (repo / ".debugai" / "links.delta").is_file()
+    age(repo)
+    idx = build_index(repo)
+    assert idx.stats.parsed == 0 and ("app.users.get_user", "app.users.helper") in calls(idx)
+    # A damaged journal only costs re-checking: the answer stays right.
+    (repo / ".debugai" / "links.delta").write_bytes(b"junk")
+    idx = build_index(repo)
+    assert ("app.users.get_user", "app.users.helper") in calls(idx)
+    assert idx.stats.warnings == []
