@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from debugai.agent.context import Hint, select_context
 from debugai.agent.diagnosis import ContextOut, Diagnosis, SpanOut
-from debugai.agent.locate import locate
+from debugai.agent.locate import locate, merge_path_maps, path_map_from_config
 from debugai.agent.static_engine import StaticEngine
 from debugai.agent.traceback import Trace, parse
 from debugai.errors import NoFrameInRepo, RepoError, UsageError
@@ -35,9 +35,15 @@ def open_index(repo: str | Path, *, cache: bool = True) -> CodeIndex:
 def read_trace(
     trace_text: str, index: CodeIndex, path_map: Sequence[tuple[str, str]] = ()
 ) -> Trace:
-    """Parse the primary traceback and map its frames onto the repository."""
+    """Parse the primary traceback and map its frames onto the repository.
+
+    `--path-map` pairs come first, then `[tool.debugai] path_map` from the repo's pyproject.
+    What locating found worth saying (a stale trace, an ambiguous path) joins trace.warnings.
+    """
     trace = parse(trace_text)
-    locate(trace, index.root, index.files.keys(), path_map, read_lines=index.lines)
+    pairs = merge_path_maps(list(path_map), path_map_from_config(index.root))
+    report = locate(trace, index.root, index.files.keys(), pairs, read_lines=index.lines)
+    trace.warnings.extend(w for w in report.warnings if w not in trace.warnings)
     return trace
 
 

@@ -244,3 +244,31 @@ def test_unknown_engine_is_a_usage_error(tmp_path: Path, engine: str) -> None:
     with pytest.raises(debugai.DebugaiError) as info:
         explain("Traceback (most recent call last):\nValueError: x\n", tmp_path, engine=engine)
     assert info.value.exit_code == 2
+
+
+def test_stale_trace_is_relocated_and_said(tmp_path: Path) -> None:
+    p = make_project(
+        tmp_path,
+        {
+            "repo.py": """
+            def find(rows, key):
+                for row in rows:
+                    if row["id"] == key:
+                        return row
+        """,
+            "main.py": """
+            from repo import find
+
+            print(find([{"id": 1, "name": "a"}], 2)["name"])
+        """,
+        },
+    )
+    trace = crash(p, "main.py")
+    # The code moves on after the crash: two lines inserted above everything.
+    for name in ("repo.py", "main.py"):
+        (p / name).write_text("# moved\n# again\n" + (p / name).read_text())
+    diag = explain(trace, p, engine="static")
+    rc = diag.root_cause
+    assert rc is not None and rc.symbol == "repo.find"
+    assert diag.chain[-1].line == line_of(p, "main.py", "print(find(")
+    assert any("changed since the trace" in n for n in diag.notes), diag.notes
