@@ -307,7 +307,7 @@ class LLMEngine:
         cfg = self.config
         offer_tools = run.tool_mode == "native" and not final
         # Small models get tight limits: every output token is slow on a CPU.
-        answer = bounded_answer_schema(160, 4, 0) if self.local_gguf else bounded_answer_schema()
+        answer = bounded_answer_schema(120, 3, 0) if self.local_gguf else bounded_answer_schema()
         schema = plain_loop_schema(answer) if run.tool_mode == "plain" and not final else answer
         spent = run.prompt_tokens + run.completion_tokens
         needed = estimate_tokens(json.dumps(messages)) + cfg.max_output_tokens
