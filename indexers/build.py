@@ -7,13 +7,12 @@ import hashlib
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from debugai.errors import RepoError
-from debugai.indexers import cache
+from debugai.indexers import cache, parallel
 from debugai.indexers.extract import FileRecord, extract
 from debugai.indexers.files import SourceFile, assign_modules, discover
 from debugai.indexers.index import CodeIndex
@@ -24,7 +23,6 @@ from debugai.indexers.resolve import Resolver
 Progress = Callable[[int, int], None]
 # Files changed within this window of the last write are re-hashed: their mtime may not have ticked.
 RACY_NS = 2_000_000_000
-PARALLEL_MIN_FILES = 200
 
 
 @dataclass
@@ -80,10 +78,6 @@ class State:
     def payload(self) -> tuple[Any, ...]:
         entries = {p: e.plain() for p, e in self.entries.items()}
         return (self.pack_id, entries, self.links, self.modkey, self.written_ns, self.unswept)
-
-
-def _parse_many(blobs: list[bytes]) -> list[tuple[Any, ...]]:
-    return [extract(b).to_plain() for b in blobs]
 
 
 def _read(root: Path, sf: SourceFile, max_bytes: int) -> tuple[bytes | None, str | None]:
@@ -255,14 +249,10 @@ def build_index(
                 sf.size, sf.mtime_ns, sf.inode, sha, "", rec.error, rec.n_lines, rec.iface
             )
 
-    for path, rec, sha in _parse(todo, options, progress):
+    for path, rec, sha in _parse(todo, options, folder, progress):
         records[sha] = rec
         e = entries[path]
         e.error, e.n_lines, e.iface = rec.error, rec.n_lines, rec.iface
-        if folder is not None:
-            # Records are an optimisation: one that cannot be stored is parsed again when needed.
-            with contextlib.suppress(OSError):
-                cache.store_object(folder, sha, rec.to_plain())
     for path, data, _sha in todo:
         if b"\x00" not in data and _not_utf8(data):
             warnings.append(f"{path}: not valid UTF-8; indexed with replacement characters")
@@ -302,11 +292,16 @@ def build_index(
 
     resolver = Resolver(modules, record)
     links: dict[str, tuple[Any, ...]] = {}
+    to_link = [p for p in indexable if p in relink or p not in old.links]
+    jobs = parallel.workers(options.jobs, len(to_link))
+    linked = (
+        parallel.link_parallel(resolver, [modules[p] for p in to_link], jobs) if jobs > 1 else None
+    )
+    if linked is None:
+        linked = [link_file(resolver, modules[p]) for p in to_link]
+    fresh = dict(zip(to_link, linked, strict=True))
     for path in indexable:
-        if path in relink or path not in old.links:
-            links[path] = link_file(resolver, modules[path])
-        else:
-            links[path] = old.links[path]
+        links[path] = fresh[path] if path in fresh else old.links[path]
 
     state = State(
         entries, links, {**old.records, **records} if _state is not None else records, modkey
@@ -367,29 +362,28 @@ def _stored_record(folder: Path | None, sha: str) -> FileRecord | None:
 
 
 def _parse(
-    todo: list[tuple[str, bytes, str]], options: IndexOptions, progress: Progress | None
+    todo: list[tuple[str, bytes, str]],
+    options: IndexOptions,
+    folder: Path | None,
+    progress: Progress | None,
 ) -> list[tuple[str, FileRecord, str]]:
     total = len(todo)
-    jobs = options.jobs if options.jobs is not None else min(os.cpu_count() or 1, 8)
+    jobs = parallel.workers(options.jobs, total)
+    if jobs > 1:
+        plains = parallel.parse_parallel(todo, jobs, folder, progress)
+        if plains is not None:
+            return [
+                (p, FileRecord.from_plain(plain), s)
+                for (p, _d, s), plain in zip(todo, plains, strict=True)
+            ]
     out: list[tuple[str, FileRecord, str]] = []
-    if jobs > 1 and total >= PARALLEL_MIN_FILES:
-        # Batches of ~64 files keep the per-task overhead small and the progress bar moving.
-        batches = [todo[i : i + 64] for i in range(0, total, 64)]
-        try:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                done = 0
-                blobs = [[d for _p, d, _s in b] for b in batches]
-                for batch, plains in zip(batches, pool.map(_parse_many, blobs), strict=True):
-                    for (path, _data, sha), plain in zip(batch, plains, strict=True):
-                        out.append((path, FileRecord.from_plain(plain), sha))
-                    done += len(batch)
-                    if progress is not None:
-                        progress(done, total)
-            return out
-        except (OSError, RuntimeError):
-            out.clear()  # no worker processes here (sandbox, frozen app): parse in this process
     for n, (path, data, sha) in enumerate(todo):
-        out.append((path, extract(data), sha))
+        rec = extract(data)
+        out.append((path, rec, sha))
+        if folder is not None:
+            # Records are an optimisation: one that cannot be stored is parsed again when needed.
+            with contextlib.suppress(OSError):
+                cache.store_object(folder, sha, rec.to_plain())
         if progress is not None and (n % 32 == 0 or n == total - 1):
             progress(n + 1, total)
     return out

@@ -484,8 +484,19 @@ def extract_tree(tree: tree_sitter.Tree, src: bytes) -> FileRecord:
         row = rec.defs[i]
         rec.defs[i] = (*row[:10], tuple(sorted(set(found))))
 
+    # Capture order is not stable from run to run: sort, so equal sources give equal records.
+    for rows in (rec.calls, rec.imports, rec.refs, rec.env):
+        rows.sort(key=_line_first)
+    rec.binds.sort(key=lambda t: _line_first((t[4], *t[:4])))
+    rec.assigns.sort(key=lambda t: _line_first((t[2], t[0], t[1], t[3])))
+    rec.globals.sort()
     rec.iface = interface_hash(rec)
     return rec
+
+
+def _line_first(t: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Sort key: (line, scope, the rest) with None made comparable."""
+    return (t[1], t[0], *("" if v is None else v for v in t[2:]))
 
 
 def interface_hash(rec: FileRecord) -> str:

@@ -76,11 +76,14 @@ def link_file(resolver: Resolver, module: str) -> LinkResult:
         key = (scope, text)
         hit = cache.get(key)
         if hit is None:
+            before = resolver.cuts
             try:
                 value = resolver.call_target(resolver.expr(info, scope, text))
             except RecursionError:
                 value = None
-            hit = cache[key] = _target_id(value)
+            hit = _target_id(value)
+            if resolver.cuts == before:
+                cache[key] = hit
         target, is_ext = hit
         if is_ext:
             external += 1

@@ -181,6 +181,9 @@ class Resolver:
         self._mro: dict[str, tuple[list[str], list[str]]] = {}
         self._sym: dict[str, tuple[ModInfo, int]] = {}
         self._busy: set[Any] = set()
+        # Results computed while a cycle was cut depend on where the query started: never memoised,
+        # so answers do not depend on the order files are linked in (or on which worker links them).
+        self.cuts = 0
         self._scope_memo: dict[tuple[str, int, str], Value | None] = {}
         self._lookup_memo: dict[tuple[str, int, str], Value | None] = {}
         self._attr_memo: dict[tuple[str, str, bool, bool], Value | None] = {}
@@ -282,8 +285,10 @@ class Resolver:
         if key in self._module_ns:
             return self._module_ns[key]
         if key in self._busy:
+            self.cuts += 1
             return None
         self._busy.add(key)
+        before = self.cuts
         try:
             info = self.mod(module)
             value: Value | None = None
@@ -297,7 +302,8 @@ class Resolver:
                 value = None
         finally:
             self._busy.discard(key)
-        self._module_ns[key] = value
+        if self.cuts == before:
+            self._module_ns[key] = value
         return value
 
     def star_binding(self, info: ModInfo, name: str) -> Value | None:
@@ -348,12 +354,16 @@ class Resolver:
         if key in memo:
             return memo[key]
         if key in self._busy:
+            self.cuts += 1
             return _UNKNOWN
         self._busy.add(key)
+        before = self.cuts
         try:
-            value = memo[key] = self._scope_binding(info, scope, name)
+            value = self._scope_binding(info, scope, name)
         finally:
             self._busy.discard(key)
+        if self.cuts == before:
+            memo[key] = value
         return value
 
     def _scope_binding(self, info: ModInfo, scope: int, name: str) -> Value | None:
@@ -420,9 +430,13 @@ class Resolver:
         """Resolve a bare name used in `scope` the way Python's LEGB rule would."""
         key = (info.module, scope, name)
         memo = self._lookup_memo
-        if key not in memo:
-            memo[key] = self._lookup(info, scope, name)
-        return memo[key]
+        if key in memo:
+            return memo[key]
+        before = self.cuts
+        value = self._lookup(info, scope, name)
+        if self.cuts == before:
+            memo[key] = value
+        return value
 
     def _lookup(self, info: ModInfo, scope: int, name: str) -> Value | None:
         s = scope
@@ -534,10 +548,24 @@ class Resolver:
         """(in-repo classes in method resolution order, external base names)."""
         if cid in self._mro:
             return self._mro[cid]
-        self._mro[cid] = ([cid], [])  # cycle guard
+        key = ("mro", cid)
+        if key in self._busy:
+            self.cuts += 1
+            return ([cid], ["?"])
+        self._busy.add(key)
+        before = self.cuts
+        try:
+            value = self._compute_mro(cid)
+        finally:
+            self._busy.discard(key)
+        if self.cuts == before:
+            self._mro[cid] = value
+        return value
+
+    def _compute_mro(self, cid: str) -> tuple[list[str], list[str]]:
         found = self.sym(cid)
         if found is None:
-            return self._mro[cid]
+            return ([cid], [])
         info, idx = found
         d = info.rec.defs[idx]
         seqs: list[list[str]] = []
@@ -554,19 +582,27 @@ class Resolver:
                 external.append(v[1])
             elif v[0] == "builtin" and v[1] != "object":
                 external.append(f"builtins.{v[1]}")
-        result = [cid, *_c3([*seqs, [s[0] for s in seqs]])]
-        self._mro[cid] = (result, external)
-        return self._mro[cid]
+        return ([cid, *_c3([*seqs, [s[0] for s in seqs]])], external)
 
     def class_attr(
         self, cid: str, name: str, *, instance: bool, skip_self: bool = False
     ) -> Value | None:
         key = (cid, name, instance, skip_self)
         memo = self._attr_memo
-        if key not in memo:
-            memo[key] = None  # cycle guard while computing
-            memo[key] = self._class_attr(cid, name, instance, skip_self)
-        return memo[key]
+        if key in memo:
+            return memo[key]
+        if key in self._busy:
+            self.cuts += 1
+            return None
+        self._busy.add(key)
+        before = self.cuts
+        try:
+            value = self._class_attr(cid, name, instance, skip_self)
+        finally:
+            self._busy.discard(key)
+        if self.cuts == before:
+            memo[key] = value
+        return value
 
     def _class_attr(self, cid: str, name: str, instance: bool, skip_self: bool) -> Value | None:
         order, external = self.mro(cid)

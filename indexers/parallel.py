@@ -1,0 +1,109 @@
+"""Spreading the cold-index work over CPU cores: parsing in worker processes, linking in forks.
+
+Parsing is independent per file, so workers receive source bytes and return plain records (and
+store them in the cache themselves). Linking needs every record: on Linux, forked workers inherit
+the resolver from the parent, link an interleaved share of the files, and send back plain link
+results while the parent links its own share. Anything that prevents workers (a sandbox, threads
+in the parent that make fork unsafe, a platform without fork) falls back to one process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from debugai.indexers import cache
+from debugai.indexers.extract import extract
+from debugai.indexers.link import link_file
+from debugai.indexers.resolve import Resolver
+
+PARALLEL_MIN_FILES = 200
+BATCH = 48
+
+# The resolver a forked link worker inherits (set just before the pool forks).
+_FORK_RESOLVER: Resolver | None = None
+
+
+def workers(requested: int | None, work: int) -> int:
+    if work < PARALLEL_MIN_FILES:
+        return 1
+    if requested is not None:
+        return max(1, requested)
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _parse_batch(batch: list[tuple[bytes, str]], folder: str | None) -> list[tuple[Any, ...]]:
+    out = []
+    for data, sha in batch:
+        plain = extract(data).to_plain()
+        if folder is not None:
+            with contextlib.suppress(OSError):
+                cache.store_object(Path(folder), sha, plain)
+        out.append(plain)
+    return out
+
+
+def parse_parallel(
+    todo: list[tuple[str, bytes, str]],
+    jobs: int,
+    folder: Path | None,
+    progress: Callable[[int, int], None] | None,
+) -> list[tuple[Any, ...]] | None:
+    """Plain records for todo, in order; None when worker processes are not available."""
+    batches = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
+    out: list[tuple[Any, ...]] = []
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+            args = [[(d, s) for _p, d, s in b] for b in batches]
+            folders = [str(folder) if folder is not None else None] * len(batches)
+            for plains in pool.map(_parse_batch, args, folders):
+                out.extend(plains)
+                if progress is not None:
+                    progress(len(out), len(todo))
+    except (OSError, RuntimeError):
+        return None
+    return out
+
+
+def _context() -> Any:
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _link_share(modules: list[str]) -> list[tuple[Any, ...]]:
+    assert _FORK_RESOLVER is not None
+    return [link_file(_FORK_RESOLVER, m) for m in modules]
+
+
+def link_parallel(
+    resolver: Resolver, modules: list[str], jobs: int
+) -> list[tuple[Any, ...]] | None:
+    """Link results for modules, in order; None when forking is not safe or not possible."""
+    global _FORK_RESOLVER
+    if not sys.platform.startswith("linux") or threading.active_count() != 1:
+        return None
+    shares = [modules[i::jobs] for i in range(jobs)]
+    _FORK_RESOLVER = resolver
+    try:
+        with ProcessPoolExecutor(
+            max_workers=jobs - 1, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            futures = [pool.submit(_link_share, share) for share in shares[1:]]
+            results = [[link_file(resolver, m) for m in shares[0]]]
+            results.extend(f.result() for f in futures)
+    except (OSError, RuntimeError):
+        return None
+    finally:
+        _FORK_RESOLVER = None
+    out: list[tuple[Any, ...]] = [()] * len(modules)
+    for i, share in enumerate(results):
+        out[i::jobs] = share
+    return out
