@@ -591,7 +591,7 @@ def validation(an: Analyzer, m: Match) -> list[Suspect]:
     message = an.trace.final.message
     first = message.splitlines()[0] if message else ""
     mm = re.search(r"for (\w+)", first)
-    model = mm.group(1) if mm else m.groups.get("name", "")
+    model = mm.group(1) if mm else ""
     fields = [
         ln.strip()
         for ln in message.splitlines()[1:]
@@ -616,12 +616,16 @@ def validation(an: Analyzer, m: Match) -> list[Suspect]:
         for call in calls:
             argl = call.child_by_field_name("arguments")
             if argl is not None:
-                args.extend(
-                    a.named_children[-1] if a.named_children else a
-                    for a in argl.named_children
-                    if a.type != "comment"
-                )
-        trails = [t for t in (an.trace_expr(site.file, site.line, a) for a in args) if t]
+                for a in argl.named_children:
+                    value = a.child_by_field_name("value") if a.type == "keyword_argument" else a
+                    if value is not None and a.type != "comment":
+                        args.append(value)
+        trails = [
+            t
+            for t in (an.trace_expr(site.file, site.line, a) for a in args)
+            if t and t[0].kind != "literal"
+        ]
+        trails = [t for t in trails if not t[0].explanation.startswith(f"`{model}`")]
         extra = {"name": model, "raise_site": site_label(site.file, site.line)}
         for field_name in fields if missing else []:
             for t in trails:

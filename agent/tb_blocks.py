@@ -176,6 +176,16 @@ class CPythonBlock(Block):
                 self._add(line)
                 self.state = self.CHAIN_WAIT
                 return True
+            if (
+                self.held
+                and st == self.AFTER_EXC
+                and line[:1] in (" ", "\t")
+                and (cpy.FILE_RE.match(line))
+            ):
+                # FastAPI ends validation errors with the endpoint's location after a blank
+                # line; an indented `File` line never starts a traceback of its own.
+                self._add(line)
+                return True
             if self.held or st == self.AFTER_GROUP:
                 return False
             if (

@@ -239,6 +239,16 @@ def _read_message(r: _Reader, exc: ExceptionRecord) -> None:
         if SUB_FIRST_RE.match(line) or GROUP_TOP_RE.match(line):
             break
         if FILE_RE.match(line) and line[:1] in (" ", "\t"):
+            if _only_frames_follow(r.lines, r.i):
+                # FastAPI's validation errors end their message with the endpoint's location
+                # (`File "app/routes.py", line 17, in create_contact` / `POST /contacts`): no
+                # exception line follows, so these frames say where, they start no traceback.
+                while r.i < len(r.lines):
+                    fm = FILE_RE.match(r.lines[r.i])
+                    if fm:
+                        exc.frames.append(_read_frame(r, fm))
+                    else:
+                        r.i += 1
             break
         extra.append(line)
         r.i += 1
@@ -247,6 +257,19 @@ def _read_message(r: _Reader, exc: ExceptionRecord) -> None:
         extra.pop()
     if extra:
         exc.message = "\n".join([exc.message, *extra]) if exc.message or extra else exc.message
+
+
+def _only_frames_follow(lines: list[str], i: int) -> bool:
+    """True when nothing but indented frame and source lines (or blanks) remain from line i."""
+    for line in lines[i:]:
+        stripped = line.strip()
+        if stripped and (
+            line[:1] not in (" ", "\t")
+            or chain_mark(stripped)
+            or stripped in (TB_HEADER, GROUP_HEADER)
+        ):
+            return False
+    return True
 
 
 def _fix_syntax(exc: ExceptionRecord) -> None:
