@@ -212,6 +212,7 @@ def build_index(
     if not root.is_dir():
         raise RepoError(f"{root}: not a directory")
     root = root.resolve()
+    marks: list[tuple[str, float]] = [("start", time.perf_counter())]
     found, warnings = discover(root, options.include, options.exclude)
     folder = _cache_folder(root, options, warnings)
     old = _state if _state is not None else (_load_state(folder, warnings) if folder else State())
@@ -249,6 +250,7 @@ def build_index(
                 sf.size, sf.mtime_ns, sf.inode, sha, "", rec.error, rec.n_lines, rec.iface
             )
 
+    marks.append(("scan", time.perf_counter()))
     for path, rec, sha in _parse(todo, options, folder, progress):
         records[sha] = rec
         e = entries[path]
@@ -257,6 +259,7 @@ def build_index(
         if b"\x00" not in data and _not_utf8(data):
             warnings.append(f"{path}: not valid UTF-8; indexed with replacement characters")
 
+    marks.append(("parse", time.perf_counter()))
     indexable = sorted(p for p, e in entries.items() if e.sha)
     modules, mod_warnings = assign_modules(indexable)
     warnings.extend(mod_warnings)
@@ -303,6 +306,7 @@ def build_index(
     for path in indexable:
         links[path] = fresh[path] if path in fresh else old.links[path]
 
+    marks.append(("link", time.perf_counter()))
     state = State(
         entries, links, {**old.records, **records} if _state is not None else records, modkey
     )
@@ -336,10 +340,13 @@ def build_index(
         stats.calls_total += t
         stats.calls_resolved += r
         stats.calls_external += x
+    marks.append(("save", time.perf_counter()))
     index = CodeIndex(root, files, links, stats, state, options, _previous, dirty_links)
     stats.symbols = len(index.symbols)
     stats.edges = index.n_edges
     stats.seconds = time.perf_counter() - t0
+    marks.append(("assemble", time.perf_counter()))
+    stats.timings = {name: round(t - marks[i][1], 4) for i, (name, t) in enumerate(marks[1:])}
     return index
 
 

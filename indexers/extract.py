@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import operator
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -77,6 +78,9 @@ class FileRecord:
 
 
 _FIELDS = tuple(FileRecord.__dataclass_fields__)
+_CALL_KEY = operator.itemgetter(1, 0, 2, 3)
+_BIND_KEY = operator.itemgetter(4, 0, 1, 2, 3)
+_ASSIGN_KEY = operator.itemgetter(2, 0, 1, 3)
 
 
 def _text(node: tree_sitter.Node | None, limit: int = MAX_TEXT) -> str:
@@ -485,10 +489,11 @@ def extract_tree(tree: tree_sitter.Tree, src: bytes) -> FileRecord:
         rec.defs[i] = (*row[:10], tuple(sorted(set(found))))
 
     # Capture order is not stable from run to run: sort, so equal sources give equal records.
-    for rows in (rec.calls, rec.imports, rec.refs, rec.env):
+    rec.calls.sort(key=_CALL_KEY)  # the big lists hold no None: plain itemgetter keys
+    rec.binds.sort(key=_BIND_KEY)
+    rec.assigns.sort(key=_ASSIGN_KEY)
+    for rows in (rec.imports, rec.refs, rec.env):
         rows.sort(key=_line_first)
-    rec.binds.sort(key=lambda t: _line_first((t[4], *t[:4])))
-    rec.assigns.sort(key=lambda t: _line_first((t[2], t[0], t[1], t[3])))
     rec.globals.sort()
     rec.iface = interface_hash(rec)
     return rec

@@ -88,6 +88,8 @@ class IndexStats:
     errors: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    # Wall seconds per phase of the last build: scan, parse, link, save, assemble.
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def resolved_share(self) -> float:
