@@ -64,6 +64,13 @@ class Analyzer:
     _trees: dict[str, Tree] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # An async function called without await is normal in `async with`/`create_task`;
+        # it is the culprit only when the failure is about a coroutine object.
+        self.about_coroutine = any(
+            "coroutine" in e.message or "coroutine" in e.type for e in self.trace.chain
+        )
+        # Alternative origins found on the way (the key a failed lookup was given, ...).
+        self.side: list[list[Step]] = []
         self.frames: list[Site] = []
         for fr in self.trace.final.frames:
             site = self._site(fr)
@@ -166,6 +173,13 @@ class Analyzer:
                 ]
             if callee is None:
                 reason = none_call_reason(o.callee, o.text)
+                if reason and o.node is not None and (o.callee or "").endswith(".get"):
+                    # Why did the lookup miss? The key's own origin is the other suspect.
+                    key = flow.call_argument(o.node, 0, None)
+                    if key is not None and key.type != "string" and depth < MAX_DEPTH:
+                        key_trail = self.trace_expr(file, o.line, key, depth + 1)
+                        if key_trail and key_trail[0].symbol != here:
+                            self.side.append(key_trail)
                 if reason:
                     return [
                         Step(
@@ -180,7 +194,7 @@ class Analyzer:
                     ]
                 bind.kind = "opaque-call"
                 return [bind]
-            if self.is_async(callee) and not o.awaited:
+            if self.about_coroutine and self.is_async(callee) and not o.awaited:
                 return [
                     Step(
                         file,
@@ -226,8 +240,15 @@ class Analyzer:
 
     def trace_return(self, sym: Symbol, depth: int) -> list[Step]:
         """Why a function's return value is what it is: its None paths, else what it returns."""
+        wrapped = self._wrapper_none(sym)
+        if wrapped is not None:
+            return [
+                wrapped,
+                Step(sym.file, sym.line, sym.id, f"`{sym.id}` is wrapped by that decorator"),
+            ]
         if sym.none_paths:
             np = _best_none_path(sym)
+            self._key_of_lookup(sym, np.line, depth)
             return [
                 Step(
                     sym.file,
@@ -252,6 +273,68 @@ class Analyzer:
                 sym.file, sym.line, sym.id, f"`{sym.id}` produces the value", end_line=sym.end_line
             )
         ]
+
+    def _wrapper_none(self, sym: Symbol) -> Step | None:
+        """A repo decorator whose inner wrapper can drop the wrapped function's result."""
+        for dec in sym.decorators:
+            name = re.split(r"[(\s]", dec, maxsplit=1)[0]
+            if name in ("property", "staticmethod", "classmethod") or "cache" in name:
+                continue
+            for dec_id in self.index.resolve_name(name)[:1]:
+                inner = [
+                    s
+                    for s in self.index.symbols.values()
+                    if s.id.startswith(dec_id + ".") and s.kind == "function"
+                ]
+                for w in sorted(inner, key=lambda s: -s.id.count(".")):
+                    if w.none_paths:
+                        np = _best_none_path(w)
+                        line, reason = np.line, np.reason
+                    else:
+                        dropped = self._result_dropped(w)
+                        if dropped is None:
+                            continue
+                        line, reason = dropped, "the wrapped call's result is never returned"
+                    return Step(
+                        w.file,
+                        line,
+                        w.id,
+                        f"decorator `{name}`'s wrapper `{w.id}` returns None "
+                        f"({reason}) instead of the wrapped result",
+                        root=True,
+                        reason=f"wrapper returns None ({reason})",
+                        kind="none",
+                    )
+        return None
+
+    def _key_of_lookup(self, sym: Symbol, line: int, depth: int) -> None:
+        """For `return table.get(key)`: where the key came from is worth a look too."""
+        fn = self.func_node(sym)
+        if fn is None or depth >= MAX_DEPTH:
+            return
+        for call in flow.nodes_on_line(fn, line, ("call",)):
+            if not flow.text(call.child_by_field_name("function")).endswith(".get"):
+                continue
+            key = flow.call_argument(call, 0, None)
+            if key is not None and key.type != "string":
+                trail = self.trace_expr(sym.file, line, key, depth + 1)
+                if trail and trail[0].symbol != sym.id:
+                    self.side.append(trail)
+            return
+
+    def _result_dropped(self, wrapper: Symbol) -> int | None:
+        """The line where a wrapper calls the function it wraps, when it returns no value."""
+        fn = self.func_node(wrapper)
+        if fn is None or any(r.named_children for r in flow.returns(fn)):
+            return None
+        outer = fn.parent
+        while outer is not None and outer.type != "function_definition":
+            outer = outer.parent
+        wrapped = set(flow.parameters(outer)) if outer is not None else set()
+        for call in flow.calls_in(fn):
+            if flow.text(call.child_by_field_name("function")) in wrapped:
+                return call.start_point[0] + 1
+        return None
 
     def _trace_param(self, file: str, func: Node, o: flow.Origin, depth: int) -> list[Step]:
         here = self.sym_at(file, func.start_point[0] + 1)

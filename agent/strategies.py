@@ -135,7 +135,10 @@ def none_value(an: Analyzer, m: Match) -> list[Suspect]:
         "typ": m.groups.get("typ", ""),
         "raise_site": site_label(site.file, site.line),
     }
-    return [from_trail(an, trail, trail_score(trail), extra)]
+    out = [from_trail(an, trail, trail_score(trail), extra)]
+    for side in an.side:  # where the key of a missed lookup came from
+        out.append(from_trail(an, side + trail[1:], min(trail_score(side), 0.8), extra))
+    return out
 
 
 def coroutine(an: Analyzer, m: Match) -> list[Suspect]:
@@ -1152,7 +1155,49 @@ def session_origin(an: Analyzer, m: Match) -> list[Suspect]:
     return out
 
 
+def context_manager_kind(an: Analyzer, m: Match) -> list[Suspect]:
+    """`async with f()` on a sync context manager (or the reverse): blame f's decorator."""
+    out: list[Suspect] = []
+    for site in reversed(an.frames[-2:]):
+        for call in an.nodes_at(site, None, "call"):
+            target = an.resolve_call(
+                site.file, site.line, flow.text(call.child_by_field_name("function"))
+            )
+            if target is None:
+                continue
+            decorators = " ".join(target.decorators)
+            is_async = an.is_async(target)
+            sync_cm = "contextmanager" in decorators and "asynccontextmanager" not in decorators
+            if (sync_cm and is_async) or (
+                sync_cm and "async with" in an.line_text(site.file, site.line)
+            ):
+                line = target.decorated_line or target.line
+                kind = "sync context manager (`@contextmanager`)"
+                step = Step(
+                    target.file,
+                    line,
+                    target.id,
+                    f"`{target.id}` is decorated as a {kind}"
+                    + (" on an async generator" if is_async else ""),
+                    root=True,
+                    reason=kind,
+                    kind="async",
+                )
+                out.append(
+                    from_trail(
+                        an,
+                        [step],
+                        0.9,
+                        {"raise_site": site_label(site.file, site.line), "reason": kind},
+                    )
+                )
+        if out:
+            break
+    return out
+
+
 STRATEGIES: dict[str, Strategy] = {
+    "context_manager_kind": context_manager_kind,
     "session_origin": session_origin,
     "fastapi_wiring": fastapi_wiring,
     "http_status": http_status,
