@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -12,6 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from debugai.errors import RepoError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 from debugai.indexers import cache, parallel
 from debugai.indexers.extract import FileRecord, extract
 from debugai.indexers.files import SourceFile, assign_modules, discover
@@ -265,7 +271,10 @@ def build_index(
     warnings.extend(mod_warnings)
     for p, e in entries.items():
         e.module = modules.get(p, "")
-    modkey = hashlib.blake2b(repr(sorted(modules.items())).encode(), digest_size=12).hexdigest()
+    package_dirs = _package_dirs(root)
+    modkey = hashlib.blake2b(
+        repr((sorted(modules.items()), sorted(package_dirs.items()))).encode(), digest_size=12
+    ).hexdigest()
 
     # Which files must be linked again.
     if modkey != old.modkey:
@@ -293,7 +302,7 @@ def build_index(
             records[sha] = rec
         return rec
 
-    resolver = Resolver(modules, record)
+    resolver = Resolver(modules, record, package_dirs)
     links: dict[str, tuple[Any, ...]] = {}
     to_link = [p for p in indexable if p in relink or p not in old.links]
     jobs = parallel.workers(options.jobs, len(to_link))
@@ -348,6 +357,19 @@ def build_index(
     marks.append(("assemble", time.perf_counter()))
     stats.timings = {name: round(t - marks[i][1], 4) for i, (name, t) in enumerate(marks[1:])}
     return index
+
+
+def _package_dirs(root: Path) -> dict[str, str]:
+    """setuptools' [tool.setuptools] package-dir from pyproject.toml ({} when absent or odd)."""
+    try:
+        with open(root / "pyproject.toml", "rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return {}
+    found = data.get("tool", {}).get("setuptools", {}).get("package-dir", {})
+    if not isinstance(found, dict):
+        return {}
+    return {str(k): str(v) for k, v in found.items() if isinstance(v, str)}
 
 
 def _not_utf8(data: bytes) -> bool:

@@ -16,7 +16,7 @@ from debugai.indexers.nonepaths import classify_return, end_reachable
 from debugai.indexers.parser import parse_source, query
 
 # Record layout version: bump when the tuples below change shape (part of the cache version).
-RECORD_VERSION = 1
+RECORD_VERSION = 2
 MAX_TEXT = 200
 
 ENV_CALLS = {
@@ -55,7 +55,7 @@ class FileRecord:
     refs: list[tuple[Any, ...]] = field(default_factory=list)
     # (def index of the handler, decorator line, decorator text)
     routes: list[tuple[Any, ...]] = field(default_factory=list)
-    # (scope, target "x"|"self.x", kind "call"|"name"|"ann"|"none"|"other", value text, line)
+    # (scope, target "x"|"self.x", kind "call"|"name"|"ann"|"lit"|"none"|"other", value, line)
     binds: list[tuple[Any, ...]] = field(default_factory=list)
     globals: list[tuple[Any, ...]] = field(default_factory=list)  # (scope, name)
     # (scope, line, var, how, default or None, bare name that must come from os)
@@ -160,7 +160,18 @@ def _value_kind(right: tree_sitter.Node | None) -> tuple[str, str]:
         return "name", _callee_text(right)
     if t == "none":
         return "none", ""
+    literal = _LITERAL_TYPES.get(t)
+    if literal is not None:
+        return "lit", literal
     return "other", ""
+
+
+_LITERAL_TYPES = {
+    "list": "list", "list_comprehension": "list", "dictionary": "dict",
+    "dictionary_comprehension": "dict", "set": "set", "set_comprehension": "set",
+    "tuple": "tuple", "string": "str", "concatenated_string": "str", "integer": "int",
+    "float": "float", "true": "bool", "false": "bool",
+}  # fmt: skip
 
 
 def _first_error_line(root: tree_sitter.Node) -> int:

@@ -29,10 +29,14 @@ def _target_id(value: Value | None) -> tuple[str | None, bool]:
     if kind == "sym":
         return target, False
     if kind == "ext":
-        return f"ext:{target}", True
+        # Methods of builtin types (`out.append`) count as external but get no graph node.
+        return (None if target.startswith("builtins.") else f"ext:{target}"), True
     if kind == "builtin":
         return None, True
     return None, False
+
+
+_STR_LITERAL = re.compile(r"""[rRbBuUfF]{0,2}['"]""")
 
 
 def link_file(resolver: Resolver, module: str) -> LinkResult:
@@ -75,6 +79,8 @@ def link_file(resolver: Resolver, module: str) -> LinkResult:
         total += 1
         key = (scope, text)
         hit = cache.get(key)
+        if hit is None and _STR_LITERAL.match(text):
+            hit = cache[key] = (None, True)  # `", ".join(...)`: a str method
         if hit is None:
             before = resolver.cuts
             try:

@@ -18,6 +18,11 @@ from debugai.indexers.extract import FileRecord
 
 Value = tuple[str, str]
 BUILTINS = frozenset(n for n in dir(builtins) if not n.startswith("_"))
+BUILTIN_TYPES = frozenset(
+    n
+    for n in BUILTINS
+    if isinstance(getattr(builtins, n), type) and not n.endswith(("Error", "Exception", "Warning"))
+)
 _UNKNOWN: Value = ("?", "")  # bound, but to something untracked: stops the outward search
 _DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z")
 _NAME = re.compile(r"[A-Za-z_]\w*")
@@ -161,8 +166,22 @@ def strip_annotation(ann: str | None) -> str | None:
 class Resolver:
     """Resolves names across all modules of a repo; modules are indexed lazily on first use."""
 
-    def __init__(self, modules: dict[str, str], record: Callable[[str], FileRecord | None]) -> None:
+    def __init__(
+        self,
+        modules: dict[str, str],
+        record: Callable[[str], FileRecord | None],
+        package_dirs: dict[str, str] | None = None,
+    ) -> None:
         self.mod_path = {m: p for p, m in modules.items()}
+        # setuptools package-dir: {"debugai.agent": "agent"} makes agent/x.py `debugai.agent.x`.
+        self.package_dirs = sorted(
+            (
+                (name, folder.strip("/").replace("/", "."))
+                for name, folder in (package_dirs or {}).items()
+                if name
+            ),
+            key=lambda kv: -len(kv[0]),
+        )
         self.path_mod = dict(modules)
         self.record = record
         self.packages: set[str] = set()
@@ -256,6 +275,11 @@ class Resolver:
                 alias = candidate
         if alias:
             return ("mod", alias)
+        for name, folder in self.package_dirs:
+            if dotted == name or dotted.startswith(name + "."):
+                mapped = folder + dotted[len(name) :]
+                if self.is_module(mapped):
+                    return ("mod", mapped)
         if head in self.mod_path and head != dotted:
             # A missing submodule of one of our own regular packages is broken, not external.
             return None
@@ -394,6 +418,8 @@ class Resolver:
             return self.expr(info, scope, value) or _UNKNOWN
         if kind == "ann":
             return self.instance_of(info, scope, value) or _UNKNOWN
+        if kind == "lit":
+            return ("exti", f"builtins.{value}")
         return _UNKNOWN
 
     def param_value(
@@ -522,6 +548,8 @@ class Resolver:
             return self.instance_of(info, d[2], d[9]) if d[9] else None
         if kind in ("ext", "exti", "extr"):
             return ("extr", target if kind == "ext" else f"{target}()")
+        if kind == "builtin" and target in BUILTIN_TYPES:
+            return ("exti", f"builtins.{target}")
         return None
 
     def call_target(self, value: Value | None) -> Value | None:

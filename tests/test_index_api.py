@@ -5,10 +5,11 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-import debugai.indexers as ix
 import networkx as nx
 import pytest
 import tree_sitter
+
+import debugai.indexers as ix
 from debugai.indexers import CodeIndex, IndexOptions, build_index
 from debugai.indexers.index import build_graph
 

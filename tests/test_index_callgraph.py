@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
 from debugai.indexers import CodeIndex, IndexOptions, build_index
 
 if sys.version_info >= (3, 11):
@@ -89,6 +90,8 @@ def test_case(name: str, results: dict[str, tuple[Scored, CodeIndex]]) -> None:
         assert set(spec["unresolved"]) <= kept, (
             f"should stay unresolved: {set(spec['unresolved']) - kept}"
         )
+        if spec.get("unresolved_exact"):
+            assert kept == set(spec["unresolved"]), f"unexpectedly unresolved: {kept}"
     if "env" in spec:
         assert {f"{e.symbol}: {e.var} {e.how}" for e in idx.env_reads} == set(spec["env"])
     if "modules" in spec:

@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from debugai.indexers import IndexOptions, build_index
 from debugai.indexers.files import assign_modules, module_name
 

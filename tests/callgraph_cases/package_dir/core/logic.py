@@ -1,0 +1,2 @@
+def decide(x):
+    return x > 0
