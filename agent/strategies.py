@@ -874,7 +874,7 @@ def circular_import(an: Analyzer, m: Match) -> list[Suspect]:
             target = mod.rsplit(".", 1)[0] + target
         # The importer's own __init__ makes it a package root; an imported package is its name.
         upward = bool(target) and _layer(mod, s.file) < _layer(target, "")
-        score = 0.7 + 0.15 * upward + 0.05 * (mod == partial)
+        score = 0.7 + 0.15 * upward + 0.1 * (mod == partial)
         step = Step(
             s.file,
             s.line,
@@ -933,12 +933,13 @@ def assertion(an: Analyzer, m: Match) -> list[Suspect]:
         in_repo_callees = [c for c, _ in an.index.callees(sym_id) if c in an.index.symbols]
         cmp_line = _boundary_line(sym.line, lines)
         overlap = len(words & (_words(sym.name) | _words(sym.doc or "")))
+        # Bugs under a failing test sit low in the call tree more often than high.
         score = (
             0.55
             + 0.08 * (not in_repo_callees)
             + 0.1 * (cmp_line is not None)
             + 0.06 * min(overlap, 2)
-            + 0.03 * min(d, 2)
+            + 0.04 * min(d, 3)
         )
         ret_lines = [sym.line + i for i, ln in enumerate(lines) if ln.strip().startswith("return")]
         line = cmp_line or (ret_lines[-1] if ret_lines else sym.line)
@@ -957,7 +958,7 @@ def assertion(an: Analyzer, m: Match) -> list[Suspect]:
 
 
 COMPARE = re.compile(r"(?<![=!<>-])(<=|>=|<|>)(?![=>])")
-ARITH = re.compile(r"[+-]\s*\d|timedelta\(|range\(")
+ARITH = re.compile(r"[-+*/%]\s*\d|\d\s*[-+*/%]|timedelta\(|range\(|\bint\(|\bround\(|//")
 
 
 def _boundary_line(first: int, lines: list[str]) -> int | None:
