@@ -452,6 +452,7 @@ def signature(an: Analyzer, m: Match) -> list[Suspect]:
     extra = {"raise_site": site_label(site.file, site.line) if site else "?"}
     kw = re.search(r"unexpected keyword argument '(\w+)'", message)
     missing = re.search(r"missing \d+ required \w+ arguments?: '(\w+)'", message)
+    positional = re.search(r"takes \d+ positional arguments? but \d+ (were|was) given", message)
     for tid in targets[:2]:
         sym = an.symbol(tid)
         if sym is None:
@@ -467,6 +468,10 @@ def signature(an: Analyzer, m: Match) -> list[Suspect]:
             def_score, reason = 0.9, f"it overrides a method that accepts `{kw.group(1)}`"
         elif missing and _other_calls_pass(an, sym, site):
             call_score, reason = 0.86, "other call sites already pass the new argument"
+        elif positional and "*" in (sym.signature or ""):
+            # Too many positionals for a definition with keyword-only parameters: the API
+            # moved to keywords on purpose and this caller was not updated.
+            call_score, reason = 0.86, "the definition takes these arguments by keyword only"
         step = Step(
             sym.file,
             sym.line,
@@ -489,6 +494,27 @@ def signature(an: Analyzer, m: Match) -> list[Suspect]:
                 kind="call",
             )
             out.append(from_trail(an, [call], call_score, {**extra, "reason": reason}))
+    legit = kw is not None and any(
+        (t := an.symbol(tid)) is not None and _base_accepts(an, t, kw.group(1))
+        for tid in targets[:2]
+    )  # a base class takes the keyword: the override is stale, not its callers
+    if kw and name and not legit:  # the old keyword may be bound far away: partial(f, k=...)
+        short_name = name.rsplit(".", 1)[-1]
+        pat = re.compile(rf"\b{re.escape(short_name)}\b.*\b{re.escape(kw.group(1))}\s*=(?!=)")
+        for file in an.index.files:
+            for i, text in enumerate(an.index.lines(file)):
+                if pat.search(text) and not text.lstrip().startswith(("def ", "async def ")):
+                    owner = an.sym_at(file, i + 1)
+                    step = Step(
+                        file,
+                        i + 1,
+                        owner,
+                        f"still passes `{kw.group(1)}=` to `{short_name}`",
+                        root=True,
+                        reason=f"passes the old keyword `{kw.group(1)}`",
+                        kind="key",
+                    )
+                    out.append(from_trail(an, [step], 0.88, extra))
     if kw and site is not None:  # `f(**opts)`: the keyword comes from a dict someone built
         for node in an.nodes_at(site, None, "call"):
             argl = node.child_by_field_name("arguments")
