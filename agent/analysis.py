@@ -440,6 +440,22 @@ class Analyzer:
         built = self.find_keyword(attr, depth) or self.find_instance_attr(attr, depth)
         if built:
             return [*built, Step(file, o.line, here, f"reads `{short(o.text)}`")]
+        option = self.find_cli_option(attr)
+        if option is not None:
+            ofile, oline = option
+            return [
+                Step(
+                    ofile,
+                    oline,
+                    self.sym_at(ofile, oline),
+                    f"command-line option `{attr}` is declared here (its default or "
+                    "choices decide the value)",
+                    root=True,
+                    reason="CLI option",
+                    kind="config",
+                ),
+                Step(file, o.line, here, f"reads `{short(o.text)}`"),
+            ]
         field_site = self.find_field(attr)
         if field_site is not None:
             ffile, fline, owner = field_site
@@ -494,6 +510,18 @@ class Analyzer:
                         if trail and trail[0].root:
                             return trail
         return []
+
+    def find_cli_option(self, dest: str) -> tuple[str, int] | None:
+        """argparse/click: `add_argument("--group-by", ...)` or `dest="group_by"` for args.dest."""
+        flag = "--" + dest.replace("_", "-")
+        pat = re.compile(
+            rf"""(add_argument|option|argument)\(.*(["']{re.escape(flag)}["']|["']{re.escape(dest)}["']|dest\s*=\s*["']{re.escape(dest)}["'])"""
+        )
+        for file in self.index.files:
+            for i, text in enumerate(self.index.lines(file)):
+                if pat.search(text):
+                    return file, i + 1
+        return None
 
     def find_field(self, attr: str) -> tuple[str, int, str] | None:
         """A class-level field `attr: T = ...` or `attr = ...` in a repo class."""

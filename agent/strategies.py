@@ -219,8 +219,30 @@ def dict_key(an: Analyzer, m: Match) -> list[Suspect]:
         s.variables["similar"] = "other keys"
         out.append(s)
     out.extend(_near_keys_anywhere(an, key, extra))
+    out.extend(_key_origins(an, site, key, extra))
     if not out and key.isupper():
         return env_key(an, m)
+    return out
+
+
+def _key_origins(an: Analyzer, site: Site, key: str, extra: dict[str, str]) -> list[Suspect]:
+    """`row[group_by]`: the missing key is a value too; follow it to where it was chosen."""
+    out = []
+    tree = an.tree(site.file)
+    scope = flow.enclosing_function(tree, site.line) or tree.root_node
+    subs = flow.nodes_on_line(scope, site.line, ("subscript",)) if an.raised_in_repo else []
+    for sub in subs:
+        index = sub.child_by_field_name("subscript")
+        if index is None or index.type not in ("identifier", "attribute"):
+            continue
+        trail = an.trace_expr(site.file, site.line, index)
+        if not trail:
+            continue
+        root = trail[0]
+        if root.kind == "literal" and key in root.explanation:
+            root.root, root.kind, root.reason = True, "key", f"chooses the key `{key}`"
+        if root.root and root.symbol != site.symbol:
+            out.append(from_trail(an, trail, 0.83 if root.kind == "key" else 0.7, extra))
     return out
 
 
