@@ -75,6 +75,42 @@ def shared_state_suspects(an: Analyzer, _match: object = None) -> list[Suspect]:
     key = _missing_key(an)
     if key:
         out.extend(_key_removers(an, key))
+    out.extend(_cached_results_mutated(an))
+    return out
+
+
+def _cached_results_mutated(an: Analyzer) -> list[Suspect]:
+    """A caller changes the list/dict an `@lru_cache`d function returns: every caller shares it."""
+    out = []
+    for sym in an.index.symbols.values():
+        if sym.kind != "function" or not any("cache" in d for d in sym.decorators):
+            continue
+        for caller, line in an.index.callers(sym.id):
+            csym = an.symbol(caller)
+            text = an.line_text(csym.file, line) if csym is not None else ""
+            bound = re.match(r"\s*(\w+)\s*(:[^=]+)?=[^=]", text)
+            if csym is None or not bound:
+                continue
+            name = bound.group(1)
+            body = an.index.lines(csym.file)[line : csym.end_line]
+            for offset, ln in enumerate(body):
+                if re.search(
+                    rf"\b{name}\s*(\.(append|extend|insert|update|pop|remove|clear|"
+                    rf"setdefault|sort)\(|\[[^\]]*\]\s*=|\+=)",
+                    ln,
+                ):
+                    step = Step(
+                        csym.file,
+                        line + 1 + offset,
+                        csym.id,
+                        f"`{csym.id}` changes `{name}`, the cached result of "
+                        f"`{sym.id}` that every caller shares",
+                        root=True,
+                        reason="mutates a cached result",
+                        kind="shared",
+                    )
+                    out.append(from_trail(an, [step], 0.8, {}))
+                    break
     return out
 
 

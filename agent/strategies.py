@@ -703,6 +703,11 @@ def validation(an: Analyzer, m: Match) -> list[Suspect]:
                         out.append(from_trail(an, [root, *t[i + 1 :]], 0.88, extra))
         for t in trails:
             out.append(from_trail(an, t, trail_score(t) - 0.05, extra))
+    # A wrong value: look where the field is filled in. Not for responses that carry a None
+    # from the database: there the model's field is what is out of date.
+    response_none = "'response'" in message and "'input': None" in message
+    if not missing and model and not response_none:
+        out.extend(_field_writers(an, model, fields[:2]))
     for sym_id in an.index.resolve_name(model)[:1] if model else []:
         sym = an.symbol(sym_id)
         if sym is None:
@@ -723,6 +728,34 @@ def validation(an: Analyzer, m: Match) -> list[Suspect]:
                     )
                     out.append(from_trail(an, [step], 0.72, {"name": model}))
     return out
+
+
+def _field_writers(an: Analyzer, model: str, fields: list[str]) -> list[Suspect]:
+    """Lines that fill a model's field: `Model(field=...)` or `{"field": ...}` in a builder."""
+    out = []
+    for f in fields:
+        leaf = f.split(".")[-1]
+        pat = re.compile(rf"""(\b{re.escape(leaf)}\s*=(?!=)|["']{re.escape(leaf)}["']\s*:)""")
+        for file in an.index.files:
+            if _is_test(file):
+                continue
+            lines = an.index.lines(file)
+            mentions_model = any(model in ln for ln in lines)
+            for i, text in enumerate(lines):
+                if not pat.search(text) or re.match(rf"\s+{re.escape(leaf)}\s*:", text):
+                    continue  # a field declaration, not a write
+                owner = an.sym_at(file, i + 1)
+                step = Step(
+                    file,
+                    i + 1,
+                    owner,
+                    f"fills `{leaf}` of `{model}` with `{short(text.strip())}`",
+                    root=True,
+                    reason=f"the value given for `{leaf}`",
+                    kind="field-write",
+                )
+                out.append(from_trail(an, [step], 0.8 if mentions_model else 0.74, {"name": model}))
+    return out[:4]
 
 
 def http_status(an: Analyzer, m: Match) -> list[Suspect]:
@@ -1245,7 +1278,42 @@ def context_manager_kind(an: Analyzer, m: Match) -> list[Suspect]:
     return out
 
 
+DB_CALL = re.compile(r"\.(add|add_all|flush|commit|execute|merge|delete|bulk_\w+)\(")
+
+
+def swallowed_error(an: Analyzer, m: Match) -> list[Suspect]:
+    """`except IntegrityError: ...` with no rollback around session work poisons the session."""
+    out: list[Suspect] = []
+    modules = {s.file for s in an.frames}
+    for sym in an.index.symbols.values():
+        fn = an.func_node(sym) if sym.kind == "function" else None
+        if fn is None:
+            continue
+        for tr in flow.nodes_of(fn, "try_statement"):
+            body = tr.child_by_field_name("body")
+            if body is None or not DB_CALL.search(flow.text(body)):
+                continue
+            for clause in (c for c in tr.children if c.type == "except_clause"):
+                text = flow.text(clause)
+                if "rollback" in text or re.search(r"^\s*raise\b", text, re.M):
+                    continue
+                line = clause.start_point[0] + 1
+                score = 0.88 if sym.file in modules else 0.8
+                step = Step(
+                    sym.file,
+                    line,
+                    sym.id,
+                    f"`{sym.id}` swallows a database error without rolling back",
+                    root=True,
+                    reason="error caught without rollback",
+                    kind="session",
+                )
+                out.append(from_trail(an, [step], score, {}))
+    return out
+
+
 STRATEGIES: dict[str, Strategy] = {
+    "swallowed_error": swallowed_error,
     "context_manager_kind": context_manager_kind,
     "session_origin": session_origin,
     "fastapi_wiring": fastapi_wiring,
