@@ -1,0 +1,5 @@
+import sys
+
+from releasetool.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Billing worker: nightly renewals for subscription accounts."""

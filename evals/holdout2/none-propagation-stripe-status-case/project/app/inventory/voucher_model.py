@@ -1,0 +1,28 @@
+"""Voucher records of the inventory area."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Voucher:
+    id: int
+    name: str = ""
+    priority: int = 1
+    code: str = ""
+    tags: list[str] = field(default_factory=list)
+    active: bool = True
+    owner_id: int | None = None
+
+    def label(self) -> str:
+        return f"voucher-{self.id}:{self.name}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def from_row(row: dict) -> Voucher:
+    """Build a Voucher from a database row, ignoring unknown columns."""
+    known = {k: v for k, v in row.items() if k in Voucher.__dataclass_fields__}
+    return Voucher(**known)

@@ -1,0 +1,24 @@
+"""In-memory region repository used by the notifications jobs."""
+
+from __future__ import annotations
+
+from app.notifications.region_model import Region, from_row
+
+
+class RegionRepository:
+    def __init__(self) -> None:
+        self._rows: dict[int, Region] = {}
+
+    def add(self, row: dict) -> Region:
+        item = from_row(row)
+        self._rows[item.id] = item
+        return item
+
+    def find(self, item_id: int) -> Region | None:
+        return self._rows.get(item_id)
+
+    def all(self) -> list[Region]:
+        return sorted(self._rows.values(), key=lambda r: r.id)
+
+    def remove(self, item_id: int) -> bool:
+        return self._rows.pop(item_id, None) is not None

@@ -1,0 +1,25 @@
+"""Reward records of the reports area."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Reward:
+    id: int
+    score: float = 0.0
+    tags: list[str] = field(default_factory=list)
+    notes: str | None = None
+
+    def label(self) -> str:
+        return f"reward-{self.id}:{self.score}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def from_row(row: dict) -> Reward:
+    """Build a Reward from a database row, ignoring unknown columns."""
+    known = {k: v for k, v in row.items() if k in Reward.__dataclass_fields__}
+    return Reward(**known)
