@@ -14,7 +14,7 @@ from debugai.agent.traceback import Frame, Trace
 
 if TYPE_CHECKING:
     from debugai.indexers import CodeIndex
-    from debugai.indexers.model import Symbol
+    from debugai.indexers.model import NonePath, Symbol
 
 # Calls whose result is None by convention when nothing is found.
 NONE_CALLS = {
@@ -548,7 +548,7 @@ class Analyzer:
         return [n for n in found if n.start_point[0] == site.line - 1]
 
 
-def _best_none_path(sym: Symbol):  # type: ignore[no-untyped-def]
+def _best_none_path(sym: Symbol) -> NonePath:
     explicit = [p for p in sym.none_paths if p.reason != "fall-through"]
     return (explicit or list(sym.none_paths))[0]
 

@@ -231,15 +231,15 @@ def origin_of(func: Node | None, expr: Node, line: int, module: Node | None = No
                     "named_expression",
                     "for_in_clause",
                 ):
-                    inner = origin_of(func, value, binding.start_point[0] + 1, module)
+                    got = origin_of(func, value, binding.start_point[0] + 1, module)
                     return Origin(
-                        inner.kind,
+                        got.kind,
                         binding.start_point[0] + 1,
-                        inner.text,
-                        name=name if inner.kind not in ("attribute",) else inner.name,
-                        callee=inner.callee,
-                        awaited=inner.awaited,
-                        node=inner.node,
+                        got.text,
+                        name=name if got.kind not in ("attribute",) else got.name,
+                        callee=got.callee,
+                        awaited=got.awaited,
+                        node=got.node,
                     )
                 return Origin(
                     "unknown", binding.start_point[0] + 1, text(binding), name=name, node=binding

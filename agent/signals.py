@@ -42,10 +42,10 @@ def shared_state_suspects(an: Analyzer, _match: object = None) -> list[Suspect]:
     near = call_neighbourhood(an.index, seeds, hops=3, direction="out")
     involved = sorted(s for s in near if s in an.index.symbols)
     for sym_id in involved:
-        sym = an.index.symbols[sym_id]
-        if sym.kind == "function":
+        kind = an.index.symbols[sym_id].kind
+        if kind == "function":
             out.extend(_mutable_defaults(an, sym_id))
-        elif sym.kind == "class":
+        elif kind == "class":
             out.extend(_class_containers(an, sym_id))
     classes = {i.rsplit(".", 1)[0] for i in involved if an.index.symbols[i].kind == "function"}
     for cls in sorted(classes - set(involved)):

@@ -249,7 +249,7 @@ def _key_origins(an: Analyzer, site: Site, key: str, extra: dict[str, str]) -> l
 def _keys_built(an: Analyzer, sym: Symbol) -> list[tuple[str, str, int, str]]:
     """(key, file, line, owner) of string keys a function builds, and those of the functions it
     calls (a dict is often assembled from helpers: `{**user_context(u), ...}`)."""
-    out = []
+    out: list[tuple[str, str, int, str]] = []
     for target in [sym.id, *[c for c, _ in an.index.callees(sym.id)]]:
         t = an.symbol(target)
         fn = an.func_node(t) if t is not None and t.kind == "function" else None
@@ -545,10 +545,10 @@ def signature(an: Analyzer, m: Match) -> list[Suspect]:
                     continue
                 trail = an.trace_expr(site.file, site.line, a.named_children[0])
                 for i, st in enumerate(trail):
-                    owner = an.symbol(st.symbol)
-                    if owner is None or owner.kind != "function":
+                    osym = an.symbol(st.symbol)
+                    if osym is None or osym.kind != "function":
                         continue
-                    built = _keys_built(an, owner)
+                    built = _keys_built(an, osym)
                     hit = next(((f, ln, o) for k, f, ln, o in built if k == kw.group(1)), None)
                     if hit:
                         root = Step(
@@ -992,7 +992,7 @@ def assertion(an: Analyzer, m: Match) -> list[Suspect]:
     depth: dict[str, int] = {}
     frontier = [r for r in dict.fromkeys(roots) if r in an.index.symbols]
     for d in range(4):
-        nxt = []
+        nxt: list[str] = []
         for sym_id in frontier:
             if sym_id in depth:
                 continue
@@ -1170,9 +1170,9 @@ def fastapi_wiring(an: Analyzer, m: Match) -> list[Suspect]:
     closed = "None" in an.trace.final.message or "closed" in an.trace.final.message
     out = []
     for sym_id in sorted(wired):
-        sym = an.symbol(sym_id)
-        fn = an.func_node(sym) if sym is not None else None
-        if sym is None or fn is None:
+        wsym = an.symbol(sym_id)
+        fn = an.func_node(wsym) if wsym is not None else None
+        if wsym is None or fn is None:
             continue
         params = fn.child_by_field_name("parameters")
         for p in params.named_children if params is not None else []:
@@ -1185,23 +1185,23 @@ def fastapi_wiring(an: Analyzer, m: Match) -> list[Suspect]:
             if callee and callee.rsplit(".", 1)[-1] not in FASTAPI_PARAMS:
                 line = p.start_point[0] + 1
                 step = Step(
-                    sym.file,
+                    wsym.file,
                     line,
-                    sym.id,
+                    wsym.id,
                     f"`{flow.text(p)}` is created once, at import, not per request",
                     root=True,
                     reason="a dependency instantiated as a default",
                     kind="depends",
                 )
                 out.append(from_trail(an, [step], 0.86, {}))
-        if sym.kind == "function" and sym.name in depends:
+        if wsym.kind == "function" and wsym.name in depends:
             for w in flow.nodes_of(fn, "with_statement"):
                 for ret in flow.nodes_of(w, "return_statement"):
                     step = Step(
-                        sym.file,
+                        wsym.file,
                         ret.start_point[0] + 1,
-                        sym.id,
-                        f"dependency `{sym.id}` returns from inside its `with` block: the "
+                        wsym.id,
+                        f"dependency `{wsym.id}` returns from inside its `with` block: the "
                         "resource is closed before the route uses it (use `yield`)",
                         root=True,
                         reason="return instead of yield",

@@ -87,7 +87,7 @@ def explain(
     chosen = _choose_engine(engine, config, llm_engine)
     if chosen is None:
         return static
-    return chosen.diagnose(trace, idx, ctx, static=static)  # type: ignore[no-any-return]
+    return chosen.diagnose(trace, idx, ctx, static=static)
 
 
 def _require_repo_frames(trace: Trace, index: CodeIndex) -> None:

@@ -69,8 +69,8 @@ def eval_(
     if report is not None:
         rep.write(data, report, previous)
         console.print(f"report written to {report}/report.md and report.json")
-    for r in regs:
-        console.print(f"[red]REGRESSION[/] {r}", highlight=False)
+    for reg in regs:
+        console.print(f"[red]REGRESSION[/] {reg}", highlight=False)
     if floor is not None:
         low = rep.below_floor(data, floor)
         if low:
