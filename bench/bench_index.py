@@ -85,7 +85,7 @@ def phase(name: str, root: Path, cache_dir: Path, jobs: int | None) -> dict[str,
         idx = build_index(root, options)
         s = idx.stats
         out.update(files=s.files, parsed=s.parsed, symbols=s.symbols, edges=s.edges)
-        out.update(resolved_share=round(s.resolved_share, 3), errors=s.errors)
+        out.update(resolved_share=round(s.resolved_share, 3), errors=s.errors, timings=s.timings)
         if name == "warm":
             out["wall"], out["cpu"] = time.perf_counter() - w0, _cpu() - c0
             g0 = time.perf_counter()
@@ -178,6 +178,8 @@ def main() -> int:
     print(
         f"warm + networkx graph: {warm['wall'] + warm['graph_wall']:.3f} s (graph {warm['graph_wall']:.3f} s, built on first use)"
     )
+    phases = ", ".join(f"{k} {v:.2f}" for k, v in cold["timings"].items())
+    print(f"cold phases (wall s): {phases}")
     print(f"first callers() query after a warm load: {warm['first_query_wall'] * 1000:.0f} ms")
     print("\ntargets:")
     checks = [
