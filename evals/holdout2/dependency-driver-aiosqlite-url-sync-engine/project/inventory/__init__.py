@@ -1,0 +1,1 @@
+"""Stock levels service (async API + nightly maintenance)."""

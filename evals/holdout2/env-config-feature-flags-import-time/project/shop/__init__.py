@@ -1,0 +1,1 @@
+"""Checkout pricing for the web shop."""
