@@ -128,10 +128,12 @@ def test_red_red_green_keeps_one_comment_edited_in_place(
     ours = [c for c in forge.github[(REPO, 7)] if c["body"].startswith(MARKER)]
     assert len(ours) == 1 and len(forge.github[(REPO, 7)]) == 5
     writes = forge.writes()
-    assert [w.method for w in writes] == ["POST", "PATCH", "PATCH"]
-    assert (
-        writes[1].path == writes[2].path == f"/api/v3/repos/{REPO}/issues/comments/{ours[0]['id']}"
-    )
+    # Created once; later runs edit it (a re-run whose comment is unchanged may skip the edit,
+    # the green run never does).
+    methods = [w.method for w in writes]
+    assert methods[0] == "POST" and set(methods[1:]) == {"PATCH"} and len(methods) in (2, 3)
+    path = f"/api/v3/repos/{REPO}/issues/comments/{ours[0]['id']}"
+    assert all(w.path == path for w in writes[1:])
     assert all(r.headers["authorization"] == f"Bearer {forge.token}" for r in forge.requests)
     red_body, _, green_body = bodies(forge)
     assert red_body.startswith(MARKER) and green_body.startswith(MARKER)
@@ -233,7 +235,9 @@ def test_gitlab_merge_request_note_is_sticky(ws: Workspace, forge: FakeForge) ->
     env = gitlab_env(forge)
     assert ci(env, ws.red.junit, "--repo", ws.svc).exit_code == 0
     assert ci(env, ws.red.junit, "--repo", ws.svc).exit_code == 0
-    assert [w.method for w in forge.writes()] == ["POST", "PUT"]
+    # Created once, edited (or left alone when unchanged) after: never a second note.
+    methods = [w.method for w in forge.writes()]
+    assert methods[0] == "POST" and set(methods[1:]) <= {"PUT"}
     notes = forge.gitlab[("42", 3)]
     assert len(notes) == 1 and notes[0]["body"].startswith(MARKER)
     assert f"https://gitlab.example/acme/shop/-/blob/{SHA}/svc/" in notes[0]["body"]
