@@ -272,3 +272,55 @@ def test_stale_trace_is_relocated_and_said(tmp_path: Path) -> None:
     assert rc is not None and rc.symbol == "repo.find"
     assert diag.chain[-1].line == line_of(p, "main.py", "print(find(")
     assert any("changed since the trace" in n for n in diag.notes), diag.notes
+
+
+def test_suspect_commit_is_the_one_that_introduced_the_bug(tmp_path: Path) -> None:
+    p = make_project(
+        tmp_path,
+        {
+            "users.py": """
+            USERS = {1: {"email": "a@example.com"}}
+
+
+            def get_user(uid):
+                return USERS.get(uid, {"email": "unknown@example.com"})
+        """,
+            "mail.py": """
+            from users import get_user
+
+
+            def address(uid):
+                return get_user(uid)["email"].lower()
+
+
+            print(address(2))
+        """,
+        },
+    )
+
+    def git(*args: str) -> str:
+        env = {
+            "PATH": "/usr/bin:/bin",
+            "GIT_AUTHOR_NAME": "a",
+            "GIT_AUTHOR_EMAIL": "a@x",
+            "GIT_COMMITTER_NAME": "a",
+            "GIT_COMMITTER_EMAIL": "a@x",
+            "HOME": str(tmp_path),
+        }
+        out = subprocess.run(
+            ["git", *args], cwd=p, capture_output=True, text=True, env=env, check=True
+        )
+        return out.stdout.strip()
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "first", "--date", "2024-01-01T00:00:00")
+    # Weeks later someone drops the default: unknown users now give None.
+    users = (p / "users.py").read_text().replace(', {"email": "unknown@example.com"}', "")
+    (p / "users.py").write_text(users)
+    git("commit", "-qam", "simplify get_user", "--date", "2024-03-01T00:00:00")
+    bad = git("rev-parse", "--short=10", "HEAD")
+    diag = explain(crash(p, "mail.py"), p, engine="static")
+    rc = diag.root_cause
+    assert rc is not None and rc.symbol == "users.get_user"
+    assert diag.candidates[0].commit == bad

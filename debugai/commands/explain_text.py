@@ -46,6 +46,9 @@ def print_text(diag: Diagnosis, repo: Path, *, show_context: bool = False) -> No
         )
         if rc.symbol:
             head.append(f"  {rc.symbol}")
+        top = diag.candidates[0] if diag.candidates else None
+        if top is not None and top.commit and (top.file, top.line) == (rc.file, rc.line):
+            head.append(f"  (last changed in {top.commit})", style="yellow")
         console.print()
         console.print(head)
         console.print(f"  {rc.explanation}", markup=False)
@@ -72,7 +75,8 @@ def print_text(diag: Diagnosis, repo: Path, *, show_context: bool = False) -> No
         for c in diag.candidates[1:5]:
             line = Text("  - ")
             line.append_text(_link(repo, c.file, c.line))
-            line.append(f"  {c.symbol or ''} ({c.score:.2f}) {c.why}")
+            commit = f" [{c.commit}]" if c.commit else ""
+            line.append(f"  {c.symbol or ''} ({c.score:.2f}){commit} {c.why}")
             console.print(line)
     if show_context:
         console.print()
