@@ -282,6 +282,23 @@ class CodeIndex:
                     adj.setdefault(src, set()).add(dst)
         return {k: sorted(v) for k, v in adj.items()}
 
+    @cached_property
+    def _kind_adjacency(
+        self,
+    ) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]:
+        """(out, in) adjacency with edge kinds: neighbourhood() without building networkx."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        into: dict[str, list[tuple[str, str]]] = {}
+        for path in sorted(self._links):
+            link = self._links[path]
+            for caller, callee, *_rest in link[1]:
+                out.setdefault(caller, []).append((callee, CALLS))
+                into.setdefault(callee, []).append((caller, CALLS))
+            for src, dst, kind, _line, _text in link[2]:
+                out.setdefault(src, []).append((dst, kind))
+                into.setdefault(dst, []).append((src, kind))
+        return out, into
+
     def neighbourhood(
         self,
         roots: Iterable[str],
@@ -289,21 +306,23 @@ class CodeIndex:
         kinds: Collection[str] | None = None,
         direction: str = "both",
     ) -> set[str]:
-        """Nodes within `hops` edges of the roots, following only edge kinds in `kinds`."""
-        g = self.graph
-        seen = {r for r in roots if r in g}
+        """Nodes within `hops` edges of the roots, following only edge kinds in `kinds`.
+
+        direction: "out" follows edges forward, "in" backward, "both" either way.
+        """
+        if direction not in ("out", "in", "both"):
+            raise ValueError(f"direction must be out, in or both, not {direction!r}")
+        out, into = self._kind_adjacency
+        seen = {r for r in roots if r in self.symbols or r in out or r in into}
         frontier = set(seen)
+        tables = [t for d, t in (("out", out), ("in", into)) if direction in (d, "both")]
         for _ in range(hops):
             nxt: set[str] = set()
             for node in frontier:
-                if direction in ("out", "both"):
-                    for _u, v, k in g.out_edges(node, data="kind"):
-                        if kinds is None or k in kinds:
-                            nxt.add(v)
-                if direction in ("in", "both"):
-                    for u, _v, k in g.in_edges(node, data="kind"):
-                        if kinds is None or k in kinds:
-                            nxt.add(u)
+                for table in tables:
+                    for other, kind in table.get(node, ()):
+                        if kinds is None or kind in kinds:
+                            nxt.add(other)
             frontier = nxt - seen
             seen |= frontier
             if not frontier:

@@ -197,3 +197,35 @@ def test_env_reads_and_assignments(idx: CodeIndex) -> None:
         ("app.users.lookup", "USERS", "environ.get", "{}")
     ]
     assert idx.assignments == []
+
+
+def test_neighbourhood_agrees_with_the_networkx_graph(idx: CodeIndex) -> None:
+    g = idx.graph
+
+    def nx_hood(roots: list[str], hops: int, kinds: set[str] | None, direction: str) -> set[str]:
+        seen = set(roots)
+        frontier = set(roots)
+        for _ in range(hops):
+            nxt = set()
+            for n in frontier:
+                if direction in ("out", "both"):
+                    nxt |= {
+                        v for _u, v, k in g.out_edges(n, data="kind") if kinds is None or k in kinds
+                    }
+                if direction in ("in", "both"):
+                    nxt |= {
+                        u for u, _v, k in g.in_edges(n, data="kind") if kinds is None or k in kinds
+                    }
+            frontier = nxt - seen
+            seen |= frontier
+        return seen
+
+    for root in ("app.users.get_user", "app.billing", "app.users.User"):
+        for kinds in (None, {"calls"}, {"contains", "imports"}):
+            for direction in ("in", "out", "both"):
+                for hops in (1, 3):
+                    assert idx.neighbourhood([root], hops, kinds, direction) == nx_hood(
+                        [root], hops, kinds, direction
+                    )
+    with pytest.raises(ValueError):
+        idx.neighbourhood(["app"], direction="sideways")
