@@ -211,7 +211,12 @@ def build_index(
     _state: State | None = None,
     _previous: CodeIndex | None = None,
 ) -> CodeIndex:
-    """Index every Python file under root; unchanged files come from the cache."""
+    """Index every Python file under root; unchanged files come from the cache.
+
+    progress(done, total) is called while files are parsed (not at all on a warm run).
+    Raises RepoError when root is not a directory; bad files never raise: they are skipped or
+    partially indexed, counted in stats.errors and described in stats.warnings.
+    """
     t0 = time.perf_counter()
     options = options or IndexOptions()
     root = Path(root).expanduser()

@@ -106,8 +106,8 @@ def discover(
                 if target != real_root and not target.startswith(real_root + os.sep):
                     warnings.append(f"{rel}: symlink leaves the repository, skipped")
                     continue
-                if is_dir:
-                    # A link inside the repo would index the same files twice.
+                if is_dir or target.endswith(".py"):
+                    # A link to something inside the repo would index the same code twice.
                     continue
             if is_dir:
                 if name in SKIP_DIRS or name.endswith(".egg-info") or ignored(rel, True):
