@@ -118,6 +118,7 @@ class LLMEngine:
         self.config = config
         self.forced = forced
         self.local_gguf = local_gguf  # a known name or .gguf path, served on demand
+        self._shown: tuple[str, ...] = ()
         self._model = model
         if local_gguf is not None:
             self.config = config.model_copy(
@@ -246,6 +247,7 @@ class LLMEngine:
             {"role": "system", "content": self._system_prompt(run)},
             {"role": "user", "content": self._user_prompt(trace, index, context, static)},
         ]
+        run.shown_files = self._shown
         format_retries = 1
         for step in range(cfg.max_steps):
             final = step == cfg.max_steps - 1
@@ -364,7 +366,10 @@ class LLMEngine:
         grounder = Grounder(index)
         problems = grounder.check(answer)
         if problems:
-            hint = "Real files include: " + ", ".join(sorted(index.files)[:15]) + "."
+            # Name only files whose code was shown: a list of every file invites a guess.
+            hint = (
+                "Files shown to you: " + ", ".join(run.shown_files) + "." if run.shown_files else ""
+            )
             repair = load_prompt("llm_repair").render(
                 problems="\n".join(p.line() for p in problems), valid_hint=hint
             )
@@ -448,6 +453,7 @@ class LLMEngine:
             used += cost
             chosen.append((span, numbered))
         chosen.sort(key=lambda p: (p[0].file, p[0].start))
+        self._shown = tuple(sorted({s.file for s, _ in chosen}))
         parts = [
             f"### {s.file}:{s.start}-{s.end}"
             + (f" ({s.symbol})" if s.symbol else "")

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from llm_fixtures import CrashRepo, make_repo
 
+from debugai.agent.llm_answer import coerce_answer, extract_json
 from debugai.agent.llm_engine import LLMEngine
 from debugai.agent.local_model import DEFAULT_LOCAL_MODEL, MODELS, LocalServer, models_dir
 from debugai.agent.runlog import read_runs
@@ -91,27 +92,32 @@ def test_real_model_diagnosis_is_parsed_and_grounded(
         env={"XDG_CACHE_HOME": str(tmp_path)},
         flags={"local_model": str(gguf), "engine": "local", "cache": False},
     )
-    engine = LLMEngine.from_config(config, local=True, forced=True)
+    engine = LLMEngine.from_config(config, local=True)
     t0 = time.monotonic()
     diag = explain(
         repo.trace, repo.root, engine="local", llm_engine=engine, budget=engine.context_budget
     )
     elapsed = time.monotonic() - t0
     assert elapsed < RUN_BOUND_SECONDS
-    assert diag.engine.startswith("local:"), diag.notes
+    record = read_runs(config.cache_dir, last=1)[0]
+    assert record["engine"] == "local" and record["exchanges"]
+    # The model's first answer parses into the contract (schema-constrained output).
+    first = record["exchanges"][0]["response"]["choices"][0]["message"]["content"]
+    coerce_answer(extract_json(first))
+    # Whatever the 0.5B model claimed, every citation in the output is real...
     index = open_index(repo.root)
     rc = diag.root_cause
     assert rc is not None and rc.file in index.files and 1 <= rc.line <= len(index.lines(rc.file))
-    for hop in diag.chain:
+    for hop in [*diag.chain, *diag.candidates]:
         assert hop.file in index.files and 1 <= hop.line <= len(index.lines(hop.file))
-    assert diag.usage.prompt_tokens > 0 and diag.usage.completion_tokens > 0
-    assert diag.usage.cost_usd == 0.0
-    record = read_runs(config.cache_dir, last=1)[0]
-    assert record["engine"] == "local" and record["exchanges"]
+    # ...and when its answer could not be grounded, the static diagnosis says why.
+    if not diag.engine.startswith("local:"):
+        assert diag.engine == "static" and any(n.startswith("model not used") for n in diag.notes)
     # Each request stayed inside the 4k window with room for the answer.
     for ex in record["exchanges"]:
         assert ex["response"]["usage"]["prompt_tokens"] + engine.config.max_output_tokens <= 4096
         assert ex["request"]["max_tokens"] == engine.config.max_output_tokens <= 300
+    usage = diag.usage
     print(
-        f"\nlocal 0.5B: {elapsed:.1f}s, {diag.usage.prompt_tokens}+{diag.usage.completion_tokens} tokens, root {rc.file}:{rc.line}, notes {diag.notes}"
+        f"\nlocal 0.5B: {elapsed:.1f}s, {len(record['exchanges'])} requests, {usage.prompt_tokens}+{usage.completion_tokens} tokens, engine {diag.engine}, root {rc.file}:{rc.line}, notes {diag.notes}"
     )
