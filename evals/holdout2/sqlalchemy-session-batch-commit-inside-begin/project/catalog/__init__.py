@@ -1,0 +1,1 @@
+"""Product catalog: the supplier feed importer and its queries."""
