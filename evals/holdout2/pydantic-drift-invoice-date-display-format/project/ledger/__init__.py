@@ -1,0 +1,1 @@
+"""Invoicing: issues invoices and publishes them to the accounting consumer."""
