@@ -1,0 +1,1 @@
+"""Thumbnail worker: pulls image jobs and renders thumbnails."""
