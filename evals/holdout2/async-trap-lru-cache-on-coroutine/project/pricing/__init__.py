@@ -1,0 +1,1 @@
+"""Multi-currency quotes for the storefront."""
