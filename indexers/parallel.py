@@ -36,7 +36,13 @@ def workers(requested: int | None, work: int) -> int:
         return 1
     if requested is not None:
         return max(1, requested)
-    return max(1, min(os.cpu_count() or 1, 8))
+    cores = os.cpu_count() or 1
+    try:
+        # Cores other work is already using would only make workers queue (and cost pickling).
+        busy = int(os.getloadavg()[0] + 0.5)
+    except OSError:
+        busy = 0
+    return max(1, min(cores - busy, 8))
 
 
 def _parse_batch(batch: list[tuple[bytes, str]], folder: str | None) -> list[tuple[Any, ...]]:
