@@ -21,18 +21,29 @@ import struct
 import sys
 import tempfile
 import zlib
+from importlib import metadata
 from pathlib import Path
 from typing import Any
-
-import tree_sitter_python
 
 from debugai.indexers.extract import RECORD_VERSION
 
 CACHE_VERSION = 1
 MAGIC = b"DEBUGAI\x00"
 _HEADER = struct.Struct("<8sIQI")  # magic, version, payload length, crc32
+
+
 # Anything that changes what a cached record means is part of the key.
-FLAVOUR = f"py{sys.version_info[0]}.{sys.version_info[1]}-m{marshal.version}-r{RECORD_VERSION}-tsp{getattr(tree_sitter_python, '__version__', '?')}"
+def _grammar_version() -> str:
+    try:
+        return metadata.version("tree-sitter-python")
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+FLAVOUR = (
+    f"py{sys.version_info[0]}.{sys.version_info[1]}-m{marshal.version}-r{RECORD_VERSION}"
+    f"-tsp{_grammar_version()}"
+)
 
 
 class CacheError(Exception):
