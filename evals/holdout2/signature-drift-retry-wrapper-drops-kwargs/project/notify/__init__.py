@@ -1,0 +1,1 @@
+"""Outbound notifications (SMS, e-mail) for account events."""
