@@ -1,0 +1,1 @@
+"""Page-view analytics: weekly reports for the marketing site."""
