@@ -1,0 +1,27 @@
+"""Segment records of the analytics area."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Segment:
+    id: int
+    score: float = 0.0
+    active: bool = True
+    name: str = ""
+    owner_id: int | None = None
+    region: str = "eu"
+
+    def label(self) -> str:
+        return f"segment-{self.id}:{self.name}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def from_row(row: dict) -> Segment:
+    """Build a Segment from a database row, ignoring unknown columns."""
+    known = {k: v for k, v in row.items() if k in Segment.__dataclass_fields__}
+    return Segment(**known)

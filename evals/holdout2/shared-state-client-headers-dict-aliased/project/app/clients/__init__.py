@@ -1,0 +1,1 @@
+"""HTTP clients for the internal services the portal calls."""

@@ -1,0 +1,27 @@
+"""Product records of the inventory area."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Product:
+    id: int
+    code: str = ""
+    owner_id: int | None = None
+    priority: int = 1
+    quantity: int = 0
+    region: str = "eu"
+
+    def label(self) -> str:
+        return f"product-{self.id}:{self.code}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def from_row(row: dict) -> Product:
+    """Build a Product from a database row, ignoring unknown columns."""
+    known = {k: v for k, v in row.items() if k in Product.__dataclass_fields__}
+    return Product(**known)
