@@ -1,0 +1,1 @@
+"""Regional price lists and cart totals."""
