@@ -1,0 +1,1 @@
+"""Payment-provider webhooks: verify, route by event type, update our records."""
