@@ -1,0 +1,1 @@
+"""Staff directory: listing, grouping and rendering people."""
