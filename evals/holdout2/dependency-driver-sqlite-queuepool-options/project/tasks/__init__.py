@@ -1,0 +1,1 @@
+"""Task tracker API."""
