@@ -20,7 +20,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 from debugai.indexers import cache, parallel
 from debugai.indexers.extract import FileRecord, extract
-from debugai.indexers.files import SourceFile, assign_modules, discover
+from debugai.indexers.files import assign_modules, discover, not_utf8, read_source
 from debugai.indexers.index import CodeIndex
 from debugai.indexers.link import link_file
 from debugai.indexers.model import FileInfo, IndexStats
@@ -84,21 +84,6 @@ class State:
     def payload(self) -> tuple[Any, ...]:
         entries = {p: e.plain() for p, e in self.entries.items()}
         return (self.pack_id, entries, self.links, self.modkey, self.written_ns, self.unswept)
-
-
-def _read(root: Path, sf: SourceFile, max_bytes: int) -> tuple[bytes | None, str | None]:
-    if sf.size > max_bytes:
-        return None, f"skipped: {sf.size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit"
-    try:
-        with open(root / sf.path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except OSError as exc:
-        return None, f"skipped: cannot read ({exc.strerror or exc})"
-    if len(data) > max_bytes:
-        return None, f"skipped: over the {max_bytes / 1e6:.1f} MB limit"
-    if b"\x00" in data[:8192]:
-        return None, "skipped: binary content"
-    return data, None
 
 
 def _cache_folder(root: Path, options: IndexOptions, warnings: list[str]) -> Path | None:
@@ -232,7 +217,13 @@ def build_index(
     entries: dict[str, Entry] = {}
     records: dict[str, FileRecord] = {}
     todo: list[tuple[str, bytes, str]] = []  # (path, data, sha) to parse
+    # Files the cache has never seen: on a cold run, workers read, hash and parse them together.
+    unseen = [sf for sf in found if sf.path not in old.entries]
+    jobs = parallel.workers(options.jobs, len(unseen))
+    deferred = {sf.path for sf in unseen} if jobs > 1 else set()
     for sf in found:
+        if sf.path in deferred:
+            continue
         prev = old.entries.get(sf.path)
         if (
             prev is not None
@@ -241,7 +232,7 @@ def build_index(
         ):
             entries[sf.path] = replace(prev)
             continue
-        data, error = _read(root, sf, options.max_file_bytes)
+        data, error = read_source(root, sf.path, sf.size, options.max_file_bytes)
         if data is None:
             entries[sf.path] = Entry(sf.size, sf.mtime_ns, sf.inode, "", "", error, 0, "")
             continue
@@ -262,12 +253,37 @@ def build_index(
             )
 
     marks.append(("scan", time.perf_counter()))
+    if deferred:
+        done = parallel.index_parallel(
+            root,
+            [sf for sf in found if sf.path in deferred],
+            options.max_file_bytes,
+            jobs,
+            folder,
+            progress,
+        )
+        parsed_count = sum(1 for result in done if result[4])
+        for sf, (sha, plain, error, bad_utf8, _parsed) in zip(
+            (sf for sf in found if sf.path in deferred), done, strict=True
+        ):
+            if plain is None:
+                entries[sf.path] = Entry(sf.size, sf.mtime_ns, sf.inode, "", "", error, 0, "")
+                continue
+            rec = FileRecord.from_plain(plain)
+            records[sha] = rec
+            entries[sf.path] = Entry(
+                sf.size, sf.mtime_ns, sf.inode, sha, "", rec.error, rec.n_lines, rec.iface
+            )
+            if bad_utf8:
+                warnings.append(f"{sf.path}: not valid UTF-8; indexed with replacement characters")
+    else:
+        parsed_count = 0
     for path, rec, sha in _parse(todo, options, folder, progress):
         records[sha] = rec
         e = entries[path]
         e.error, e.n_lines, e.iface = rec.error, rec.n_lines, rec.iface
     for path, data, _sha in todo:
-        if b"\x00" not in data and _not_utf8(data):
+        if not_utf8(data):
             warnings.append(f"{path}: not valid UTF-8; indexed with replacement characters")
 
     marks.append(("parse", time.perf_counter()))
@@ -299,9 +315,7 @@ def build_index(
         sha = entries[path].sha
         rec = records.get(sha) or old.records.get(sha) or _stored_record(folder, sha)
         if rec is None:
-            data, _err = _read(
-                root, SourceFile(path, entries[path].size, 0, 0), options.max_file_bytes
-            )
+            data, _err = read_source(root, path, entries[path].size, options.max_file_bytes)
             rec = extract(data) if data is not None else None
         if rec is not None:
             records[sha] = rec
@@ -343,7 +357,7 @@ def build_index(
     files = {
         p: FileInfo(p, e.module, e.sha, e.n_lines, e.error) for p, e in sorted(entries.items())
     }
-    stats = IndexStats(files=len(files), parsed=len(todo))
+    stats = IndexStats(files=len(files), parsed=len(todo) + parsed_count)
     for p, e in sorted(entries.items()):
         if e.error:
             stats.errors += 1
@@ -375,14 +389,6 @@ def _package_dirs(root: Path) -> dict[str, str]:
     if not isinstance(found, dict):
         return {}
     return {str(k): str(v) for k, v in found.items() if isinstance(v, str)}
-
-
-def _not_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return True
-    return False
 
 
 def _stored_record(folder: Path | None, sha: str) -> FileRecord | None:

@@ -178,3 +178,29 @@ def assign_modules(paths: list[str]) -> tuple[dict[str, str], list[str]]:
                 f"{other}: module name {name} is taken by {owners[0]}; indexed as {alt}"
             )
     return out, warnings
+
+
+def read_source(
+    root: Path, path: str, size: int, max_bytes: int
+) -> tuple[bytes | None, str | None]:
+    """(source bytes, None), or (None, why the file is skipped)."""
+    if size > max_bytes:
+        return None, f"skipped: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit"
+    try:
+        with open(root / path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        return None, f"skipped: cannot read ({exc.strerror or exc})"
+    if len(data) > max_bytes:
+        return None, f"skipped: over the {max_bytes / 1e6:.1f} MB limit"
+    if b"\x00" in data[:8192]:
+        return None, "skipped: binary content"
+    return data, None
+
+
+def not_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False

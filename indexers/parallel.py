@@ -10,6 +10,7 @@ in the parent that make fork unsafe, a platform without fork) falls back to one 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import multiprocessing
 import os
 import sys
@@ -21,6 +22,7 @@ from typing import Any
 
 from debugai.indexers import cache
 from debugai.indexers.extract import extract
+from debugai.indexers.files import SourceFile, not_utf8, read_source
 from debugai.indexers.link import link_file
 from debugai.indexers.resolve import Resolver
 
@@ -75,6 +77,71 @@ def parse_parallel(
                     progress(len(out), len(todo))
     except (OSError, RuntimeError):
         return None
+    return out
+
+
+# (sha, record, error, bad UTF-8, parsed here rather than found in the cache)
+Indexed = tuple[str, "tuple[Any, ...] | None", "str | None", bool, bool]
+
+
+def index_file(root: Path, sf: SourceFile, max_bytes: int, folder: Path | None) -> Indexed:
+    """Read, hash and parse one file (or find its record in the cache by content hash)."""
+    data, error = read_source(root, sf.path, sf.size, max_bytes)
+    if data is None:
+        return "", None, error, False, False
+    sha = hashlib.sha256(data).hexdigest()
+    plain = None
+    if folder is not None:
+        with contextlib.suppress(cache.CacheError, OSError):
+            plain = cache.load_object(folder, sha)
+    parsed = plain is None
+    if plain is None:
+        plain = extract(data).to_plain()
+        if folder is not None:
+            with contextlib.suppress(OSError):
+                cache.store_object(folder, sha, plain)
+    return sha, plain, None, not_utf8(data), parsed
+
+
+def _index_batch(
+    root: str, batch: list[SourceFile], max_bytes: int, folder: str | None
+) -> list[Indexed]:
+    where = Path(folder) if folder is not None else None
+    return [index_file(Path(root), sf, max_bytes, where) for sf in batch]
+
+
+def index_parallel(
+    root: Path,
+    files: list[SourceFile],
+    max_bytes: int,
+    jobs: int,
+    folder: Path | None,
+    progress: Callable[[int, int], None] | None,
+) -> list[Indexed]:
+    """index_file for every file, in order, spread over worker processes (inline if impossible)."""
+    batches = [files[i : i + BATCH] for i in range(0, len(files), BATCH)]
+    out: list[Indexed] = []
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+            n = len(batches)
+            results = pool.map(
+                _index_batch,
+                [str(root)] * n,
+                batches,
+                [max_bytes] * n,
+                [str(folder) if folder else None] * n,
+            )
+            for done in results:
+                out.extend(done)
+                if progress is not None:
+                    progress(len(out), len(files))
+        return out
+    except (OSError, RuntimeError):
+        out.clear()
+    for sf in files:
+        out.append(index_file(root, sf, max_bytes, folder))
+        if progress is not None:
+            progress(len(out), len(files))
     return out
 
 
