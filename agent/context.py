@@ -126,12 +126,12 @@ def _pack(
     wanted.sort(key=lambda w: -w[0])
     taken: dict[str, list[Span]] = {}
     for score, file, lo, hi, sym, why in wanted:
-        if any(s.start <= lo and hi <= s.end for s in taken.get(file, [])):
-            continue  # already inside a chosen span
         lines = index.lines(file)
         lo, hi = max(1, lo), min(len(lines), hi)
         if hi < lo:
             continue
+        if any(s.start <= lo and hi <= s.end for s in taken.get(file, [])):
+            continue  # already inside a chosen span
         text = "\n".join(lines[lo - 1 : hi])
         cost = estimate_tokens(text) + 12  # the span's header line
         if ctx.tokens + cost > budget:

@@ -102,6 +102,7 @@ class _Run:
         0,
         0,
     )  # prompt/completion tokens actually sent (cache hits cost nothing)
+    shown_files: tuple[str, ...] = ()  # files the prompt showed the model
 
 
 class LLMEngine:

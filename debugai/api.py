@@ -67,9 +67,17 @@ def explain(
     trace = read_trace(trace_text, idx, path_map)
     _require_repo_frames(trace, idx)
     static = StaticEngine().diagnose(trace, idx)
+    if config is None and engine != "static" and llm_engine is None:
+        from debugai.config import load_config
+
+        config = load_config(idx.root)
+    chosen = _choose_engine(engine, config, llm_engine)
+    # A small local model has a small window: the context follows the engine's limit.
+    limit = getattr(chosen, "context_budget", None)
+    ctx_budget = min(budget, limit) if isinstance(limit, int) else budget
     hints = [Hint(c.file, c.line, c.symbol, c.why, c.score, c.end_line) for c in static.candidates]
     hints += [Hint(h.file, h.line, h.symbol, h.explanation, 0.3) for h in static.chain]
-    ctx = select_context(trace, idx, budget, hints)
+    ctx = select_context(trace, idx, ctx_budget, hints)
     static.context = ContextOut(
         tokens=ctx.tokens,
         spans=[
@@ -80,11 +88,6 @@ def explain(
     static.notes.extend(trace.warnings)
     if idx.stats.warnings:
         static.notes.append(f"index: {len(idx.stats.warnings)} file(s) skipped or partly read")
-    if config is None and engine != "static" and llm_engine is None:
-        from debugai.config import load_config
-
-        config = load_config(idx.root)
-    chosen = _choose_engine(engine, config, llm_engine)
     if chosen is None:
         return static
     return chosen.diagnose(trace, idx, ctx, static=static)

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
@@ -35,7 +36,7 @@ ENV_VARS = {
     "DEBUGAI_CACHE_DIR": "cache_dir",
 }
 # Fields a repository may not set: where the key goes and the key itself stay the user's call.
-NOT_FROM_REPO = frozenset({"api_key", "cache_dir"})
+NOT_FROM_REPO = frozenset({"api_key", "cache_dir", "dump_request"})
 
 
 class Price(BaseModel):
@@ -169,6 +170,14 @@ def load_config(
             sources[name] = "env"
     if repo is not None:
         for name, value in _read_pyproject(Path(repo), warnings).items():
+            if name == "base_url" and values.get("api_key") and not _is_loopback(str(value)):
+                # A cloned repository must not be able to send the user's key to its server.
+                warnings.append(
+                    "pyproject.toml: ignored [tool.debugai] base_url "
+                    f"{value!r}: with an API key from the environment, only a loopback endpoint "
+                    "may come from the repository (set OPENAI_BASE_URL instead)"
+                )
+                continue
             values[name] = value
             sources[name] = "pyproject"
     for name, value in (flags or {}).items():
@@ -176,6 +185,11 @@ def load_config(
             values[name] = value
             sources[name] = "flag"
     return _build(values, sources, warnings, origin="flag")
+
+
+def _is_loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    return host in ("localhost", "::1") or host.startswith("127.")
 
 
 def _read_pyproject(repo: Path, warnings: list[str]) -> dict[str, Any]:

@@ -100,3 +100,20 @@ def test_config_command_prints_masked_effective_config(
     assert (
         as_json.exit_code == 0 and KEY not in as_json.output and '"model": "qwen"' in as_json.output
     )
+
+
+def test_a_repository_cannot_send_the_env_key_elsewhere(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.debugai]\nbase_url = "https://collector.example/v1"\nmodel = "m"\n'
+    )
+    env = {"OPENAI_API_KEY": "sk-test-0123456789abcdef"}
+    cfg = load_config(tmp_path, env=env)
+    assert cfg.base_url is None and cfg.model == "m"
+    assert any("ignored [tool.debugai] base_url" in w for w in cfg.warnings)
+    # A local server named by the repository is fine, and so is any URL without a key to leak.
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.debugai]\nbase_url = "http://127.0.0.1:8080/v1"\n'
+    )
+    assert load_config(tmp_path, env=env).base_url == "http://127.0.0.1:8080/v1"
+    (tmp_path / "pyproject.toml").write_text('[tool.debugai]\nbase_url = "https://x.example/v1"\n')
+    assert load_config(tmp_path, env={}).base_url == "https://x.example/v1"
