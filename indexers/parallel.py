@@ -2,7 +2,7 @@
 
 Parsing is independent per file, so workers receive source bytes and return plain records (and
 store them in the cache themselves). Linking needs every record: on Linux, forked workers inherit
-the resolver from the parent, link an interleaved share of the files, and send back plain link
+the resolver from the parent, link a contiguous share of the files, and send back plain link
 results while the parent links its own share. Anything that prevents workers (a sandbox, threads
 in the parent that make fork unsafe, a platform without fork) falls back to one process.
 """
@@ -163,7 +163,9 @@ def link_parallel(
     global _FORK_RESOLVER
     if not sys.platform.startswith("linux") or threading.active_count() != 1:
         return None
-    shares = [modules[i::jobs] for i in range(jobs)]
+    # Contiguous shares: neighbouring files import the same modules, which each process indexes.
+    size = -(-len(modules) // jobs)
+    shares = [modules[i * size : (i + 1) * size] for i in range(jobs)]
     _FORK_RESOLVER = resolver
     try:
         with ProcessPoolExecutor(
@@ -176,7 +178,4 @@ def link_parallel(
         return None
     finally:
         _FORK_RESOLVER = None
-    out: list[tuple[Any, ...]] = [()] * len(modules)
-    for i, share in enumerate(results):
-        out[i::jobs] = share
-    return out
+    return [link for share in results for link in share]
