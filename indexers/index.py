@@ -99,8 +99,9 @@ class CodeIndex:
         self._state = state
         self._options = options
         self._links = links
-        self._file_module = {p: f.module for p, f in files.items()}
-        self._module_file = {f.module: p for p, f in files.items()}
+        # Skipped files (binary, too large, unreadable) are listed in files but define no module.
+        self._file_module = {p: f.module for p, f in files.items() if f.module}
+        self._module_file = {f.module: p for p, f in files.items() if f.module}
         self._lines: dict[str, list[str]] = {}
         if previous is not None and dirty is not None:
             # A refresh: keep the unchanged files' symbols, swap in the changed ones.

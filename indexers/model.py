@@ -25,7 +25,11 @@ class NonePath:
     """A way a function can hand back None: `return None`, bare `return`, fall-through, ..."""
 
     line: int
-    reason: str  # "return None" | "bare return" | "fall-through" | ".first()" | ".get()" | ...
+    # "return None" | "bare return" | "fall-through" | "conditional None" (`x if c else None`)
+    # | ".first()" | ".get()" | ".scalar()" | ".scalar_one_or_none()" | ".one_or_none()"
+    # | "getattr(..., None)" | "next(..., None)" | "re.match()" (re.match/search/fullmatch)
+    # | "os.getenv()" (no default)
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,6 +106,7 @@ def test_bad_files_are_skipped_or_partially_indexed_with_counted_warnings(tmp_pa
     assert "binary" in errors["blob.py"]
     assert "MB" in errors["generated.py"]
     assert idx.stats.errors == 3
+    assert idx.module_of("blob.py") is None and idx.module_of("broken.py") == "broken"
     assert "broken.before" in idx.symbols and "broken.after" in idx.symbols  # what parses is kept
     assert "latin.caf" in idx.symbols
     assert any("latin.py" in w and "UTF-8" in w for w in idx.stats.warnings)
