@@ -98,7 +98,7 @@ def _cites_real_line(index: Any, file: str, line: int) -> bool:
         return False
 
 
-def run_case(case: Case, engine: str) -> CaseResult:
+def run_case(case: Case, engine: str, config: Any = None) -> CaseResult:
     """Explain one case with the engine and the two baselines; never raises."""
     from debugai.api import explain, read_trace
     from debugai.indexers import IndexOptions, build_index
@@ -108,7 +108,7 @@ def run_case(case: Case, engine: str) -> CaseResult:
         text = case.output()
         index = build_index(case.project_dir, IndexOptions(cache=False))
         start = time.perf_counter()
-        diag = explain(text, case.project_dir, engine=engine, index=index)
+        diag = explain(text, case.project_dir, engine=engine, index=index, config=config)
         seconds = time.perf_counter() - start
     except Exception as exc:  # a failure on one case is a score of zero, reported
         result.error = f"{type(exc).__name__}: {exc}"
@@ -156,16 +156,36 @@ def _invalid_share(diag: Any, index: Any) -> float:
     return sum(not _cites_real_line(index, f, ln) for f, ln in cites) / len(cites)
 
 
-def _run_one(args: tuple[Case, str]) -> CaseResult:
+def _run_one(args: tuple[Case, str, Any]) -> CaseResult:
     return run_case(*args)
 
 
-def run_all(cases: list[Case], engine: str, jobs: int = 1) -> list[CaseResult]:
-    """Run the cases, in a bounded pool of processes when jobs > 1 (indexing is CPU-bound)."""
-    if jobs <= 1 or len(cases) <= 1:
-        return [run_case(c, engine) for c in cases]
-    with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1, len(cases))) as pool:
-        return list(pool.map(_run_one, [(c, engine) for c in cases]))
+def run_all(
+    cases: list[Case],
+    engine: str,
+    jobs: int = 1,
+    config: Any = None,
+    progress: Any = None,
+) -> list[CaseResult]:
+    """Run the cases, in a bounded pool of processes when jobs > 1 (indexing is CPU-bound).
+
+    `config` (a debugai.config.Config) is used for every case instead of the case's own;
+    `progress(done, total, result)` is called as cases finish."""
+    total = len(cases)
+    if jobs <= 1 or total <= 1:
+        out = []
+        for c in cases:
+            out.append(run_case(c, engine, config))
+            if progress is not None:
+                progress(len(out), total, out[-1])
+        return out
+    with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1, total)) as pool:
+        out = []
+        for r in pool.map(_run_one, [(c, engine, config) for c in cases]):
+            out.append(r)
+            if progress is not None:
+                progress(len(out), total, r)
+        return out
 
 
 def aggregate(results: list[CaseResult]) -> dict[str, dict[str, dict[str, float | None]]]:

@@ -10,7 +10,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from debugai.cli_app import app, console, guard
+from debugai.cli_app import app, console, err_console, guard
 from debugai.errors import EvalFailure, UsageError
 
 
@@ -33,6 +33,11 @@ def eval_(
     check: Annotated[
         bool, typer.Option("--check", help="Re-run every case; fail if its output drifted.")
     ] = False,
+    model: Annotated[
+        str | None,
+        typer.Option(help="Model for --engine llm, or GGUF name/path for --engine local."),
+    ] = None,
+    label: Annotated[str | None, typer.Option(help="Title of the report.")] = None,
 ) -> None:
     """Score an engine on the eval cases (or, with --check, verify the cases themselves)."""
     from debugai.evals import capture, harness
@@ -56,8 +61,24 @@ def eval_(
         if failed:
             raise EvalFailure(f"{len(failed)} case(s) drifted or broke: {' '.join(failed)}")
         return
-    results = harness.run_all(selected, engine, jobs)
-    data = harness.report_dict(results, engine, label=f"{engine} on {len(results)} cases")
+    config = None
+    if engine != "static":
+        from debugai.config import load_config
+
+        key = "local_model" if engine == "local" else "model"
+        config = load_config(None, flags={key: model, "engine": engine})
+
+    def progress(done: int, total: int, result: harness.CaseResult) -> None:
+        if engine != "static":  # model runs take minutes: say how far along they are
+            err_console.print(
+                f"[{done}/{total}] {result.case_id}: {result.top or result.error}",
+                markup=False,
+                highlight=False,
+            )
+
+    results = harness.run_all(selected, engine, jobs, config=config, progress=progress)
+    name = engine if model is None else f"{engine}:{model}"
+    data = harness.report_dict(results, name, label=label or f"{name} on {len(results)} cases")
     _print_scoreboard(data)
     errors = [r for r in results if r.error]
     for r in errors:
