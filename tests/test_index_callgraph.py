@@ -119,3 +119,8 @@ def test_precision_and_recall(results: dict[str, tuple[Scored, CodeIndex]], caps
         print("known limits:\n" + "\n".join(limits))
     assert precision == 1.0
     assert fn == sum(len(s.missing) for s, _ in results.values() if s.known_limit)
+
+
+def test_readme_lists_every_case() -> None:
+    readme = (CASES_DIR / "README.md").read_text(encoding="utf-8")
+    assert all(f"`{name}`" in readme for name in CASES)
