@@ -69,6 +69,8 @@ class Analyzer:
         self.about_coroutine = any(
             "coroutine" in e.message or "coroutine" in e.type for e in self.trace.chain
         )
+        # A function that can return None explains a failure only if the failure is about None.
+        self.about_none = any("None" in e.message for e in self.trace.chain)
         # Alternative origins found on the way (the key a failed lookup was given, ...).
         self.side: list[list[Step]] = []
         self.frames: list[Site] = []
@@ -172,7 +174,7 @@ class Analyzer:
                     )
                 ]
             if callee is None:
-                reason = none_call_reason(o.callee, o.text)
+                reason = none_call_reason(o.callee, o.text) if self.about_none else ""
                 if reason and o.node is not None and (o.callee or "").endswith(".get"):
                     # Why did the lookup miss? The key's own origin is the other suspect.
                     key = flow.call_argument(o.node, 0, None)
@@ -246,7 +248,7 @@ class Analyzer:
                 wrapped,
                 Step(sym.file, sym.line, sym.id, f"`{sym.id}` is wrapped by that decorator"),
             ]
-        if sym.none_paths:
+        if sym.none_paths and self.about_none:
             np = _best_none_path(sym)
             self._key_of_lookup(sym, np.line, depth)
             return [
@@ -545,7 +547,17 @@ class Analyzer:
         tree = self.tree(site.file)
         scope = flow.enclosing_function(tree, site.line) or tree.root_node
         found = flow.nodes_on_line(scope, site.line, ("identifier", "call", "attribute"))
-        return [n for n in found if n.start_point[0] == site.line - 1]
+        # `int` in `int(x)` names a function, it is not a value that could be wrong.
+        return [
+            n
+            for n in found
+            if n.start_point[0] == site.line - 1
+            and not (
+                n.parent is not None
+                and n.parent.type == "call"
+                and n.parent.child_by_field_name("function") == n
+            )
+        ]
 
 
 def _best_none_path(sym: Symbol) -> NonePath:

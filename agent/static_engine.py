@@ -108,7 +108,10 @@ class StaticEngine:
         out: list[_Ranked] = []
         exceptions = list(reversed(an.trace.chain))  # the final one first, then its causes
         done: set[str] = set()
+        penalty = 0.0
         for depth, exc in enumerate(exceptions[:3]):
+            if depth:  # `raise X from Y`: Y is the real failure; "during handling" is weaker
+                penalty += 0.03 if exceptions[depth].relation == "cause" else 0.1
             # Every matching pattern gets its say; earlier (more specific) ones weigh a little more.
             for order, m in enumerate(patterns.match(exc.type, exc.message)):
                 strategy = STRATEGIES.get(m.pattern.strategy) or EXTRA.get(m.pattern.strategy)
@@ -116,7 +119,7 @@ class StaticEngine:
                     continue
                 done.add(m.pattern.strategy)
                 for s in strategy(an, m):
-                    s.score -= 0.1 * depth + 0.02 * order
+                    s.score -= penalty + 0.02 * order
                     out.append(_Ranked(s, m, s.variables.get("category") or m.pattern.category))
         fallback = out[0].category if out else "unknown"
         for s in signals.frame_suspects(an):

@@ -798,31 +798,77 @@ def settings_validation(an: Analyzer, m: Match) -> list[Suspect]:
 
 
 def lazy_load(an: Analyzer, m: Match) -> list[Suspect]:
+    """An ORM object used outside what its session allows: find the function that loaded it."""
     out: list[Suspect] = []
+    message = an.trace.final.message
+    if re.search(r"refresh operation|expired|expire_on_commit", message):
+        out.extend(_session_factories(an, "expire_on_commit"))
     for site in reversed(an.frames[-3:]):
-        nodes = an.nodes_at(site, None, "attribute")
-        trail = best_trail(an, site, nodes)
-        if trail and trail[0].symbol:
-            sym = an.symbol(trail[0].symbol)
-            line = trail[0].line
-            if sym is not None:
-                lines = an.index.lines(sym.file)
-                for ln in range(sym.line, min(sym.end_line, len(lines)) + 1):
-                    if re.search(r"\b(select|query|execute|get|scalars?)\(", lines[ln - 1]):
-                        line = ln
-                        break
-                trail[0] = Step(
-                    sym.file,
-                    line,
-                    sym.id,
-                    f"`{sym.id}` loads the object",
+        bases: list[flow.Node] = []
+        for n in an.nodes_at(site, None, "attribute"):
+            while n.type == "attribute" and n.child_by_field_name("object") is not None:
+                n = n.child_by_field_name("object")  # type: ignore[assignment]
+            if n.type == "identifier" and flow.text(n) not in ("self", "cls"):
+                bases.append(n)
+        for node in bases[:4]:
+            trail = an.trace_expr(site.file, site.line, node)
+            loader = next(
+                (
+                    st
+                    for st in trail
+                    if st.symbol
+                    and st.symbol != site.symbol
+                    and (sym := an.symbol(st.symbol)) is not None
+                    and sym.kind == "function"
+                ),
+                None,
+            )
+            if loader is None:
+                continue
+            sym = an.symbol(loader.symbol)
+            assert sym is not None
+            line = sym.line
+            lines = an.index.lines(sym.file)
+            for ln in range(sym.line, min(sym.end_line, len(lines)) + 1):
+                if re.search(r"\b(select|query|execute|get|scalars?|refresh)\(", lines[ln - 1]):
+                    line = ln
+                    break
+            root = Step(
+                sym.file,
+                line,
+                sym.id,
+                f"`{sym.id}` loads the object",
+                root=True,
+                reason="loads it",
+                kind="session",
+            )
+            rest = trail[trail.index(loader) + 1 :]
+            out.append(
+                from_trail(an, [root, *rest], 0.8, {"raise_site": site_label(site.file, site.line)})
+            )
+            return out
+    return out
+
+
+def _session_factories(an: Analyzer, setting: str) -> list[Suspect]:
+    """`sessionmaker(...)` / `Session(...)` calls: their settings decide when objects expire."""
+    out = []
+    pat = re.compile(r"\b(sessionmaker|async_sessionmaker|scoped_session|Session)\(")
+    for file in an.index.files:
+        for i, text in enumerate(an.index.lines(file)):
+            if pat.search(text) and not text.lstrip().startswith(("def ", "class ", "#")):
+                step = Step(
+                    file,
+                    i + 1,
+                    an.sym_at(file, i + 1),
+                    f"the session factory: its `{setting}` decides whether objects "
+                    "outlive the commit",
                     root=True,
-                    reason="loads it",
+                    reason=setting,
                     kind="session",
                 )
-            out.append(from_trail(an, trail, 0.8, {"raise_site": site_label(site.file, site.line)}))
-            break
-    return out
+                out.append(from_trail(an, [step], 0.78, {}))
+    return out[:2]
 
 
 def event_loop(an: Analyzer, m: Match) -> list[Suspect]:
@@ -842,7 +888,8 @@ def event_loop(an: Analyzer, m: Match) -> list[Suspect]:
                 kind="loop",
             )
             out.append(from_trail(an, [step], 0.85, {"reason": step.reason}))
-    for i, site in enumerate(an.frames):
+    nested = re.search(r"running event loop|already running", an.trace.final.message)
+    for i, site in enumerate(an.frames if nested else []):
         if re.search(r"asyncio\.run\(|run_until_complete\(", an.line_text(site.file, site.line)):
             step = Step(
                 site.file,
@@ -954,7 +1001,8 @@ def circular_import(an: Analyzer, m: Match) -> list[Suspect]:
         if target.startswith("."):
             target = mod.rsplit(".", 1)[0] + target
         # The importer's own __init__ makes it a package root; an imported package is its name.
-        upward = bool(target) and _layer(mod, s.file) < _layer(target, "")
+        own_submodule = s.file.endswith("__init__.py") and target.startswith(mod + ".")
+        upward = bool(target) and not own_submodule and _layer(mod, s.file) < _layer(target, "")
         score = 0.7 + 0.15 * upward + 0.1 * (mod == partial)
         step = Step(
             s.file,
