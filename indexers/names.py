@@ -135,18 +135,33 @@ def split_chain(text: str) -> tuple[tuple[str, bool], ...] | None:
     return tuple(out) or None
 
 
+_TYPING_ALIASES = {
+    "List": "list", "Dict": "dict", "Set": "set", "FrozenSet": "frozenset", "Tuple": "tuple",
+    "DefaultDict": "dict", "OrderedDict": "dict", "Text": "str",
+}  # fmt: skip
+_BRACKETS = re.compile(r"\[[^\[\]]*\]")
+
+
 def strip_annotation(ann: str | None) -> str | None:
-    """`Optional[Foo]`, `"Foo"`, `Foo | None` -> `Foo`; None when it is not a single class."""
+    """`Optional[Foo]`, `"Foo"`, `Foo | None`, `list[Foo]` -> `Foo` / `list`; None if not one class."""
     if not ann:
         return None
     a = ann.strip().strip("'\"").strip()
     for wrapper in ("Optional[", "typing.Optional[", "Annotated[", "typing.Annotated["):
         if a.startswith(wrapper) and a.endswith("]"):
             a = a[len(wrapper) : -1].split(",")[0].strip()
+    # Type arguments do not change which class the value is: `dict[str, int | None]` is a dict.
+    while "[" in a:
+        reduced = _BRACKETS.sub("", a)
+        if reduced == a:
+            return None
+        a = reduced
     parts = [p.strip() for p in a.split("|") if p.strip() not in ("None", "")]
     if len(parts) != 1:
         return None
     a = parts[0].strip("'\"")
+    base = a.rsplit(".", 1)[-1] if a.startswith("typing.") else a
+    a = _TYPING_ALIASES.get(base, a)
     return a if _DOTTED.match(a) else None
 
 

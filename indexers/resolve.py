@@ -316,6 +316,8 @@ class Resolver:
             return ("inst", v[1])
         if v[0] == "ext":
             return ("exti", v[1])
+        if v[0] == "builtin" and v[1] in BUILTIN_TYPES:
+            return ("exti", f"builtins.{v[1]}")
         return None
 
     def kind(self, sid: str) -> str | None:

@@ -96,5 +96,8 @@ def test_strip_annotation() -> None:
     assert strip_annotation('"Repo"') == "Repo"
     assert strip_annotation("Repo | None") == "Repo"
     assert strip_annotation("models.Repo") == "models.Repo"
-    assert strip_annotation("list[Repo]") is None
+    assert strip_annotation("list[Repo]") == "list"
+    assert strip_annotation("dict[str, int | None] | None") == "dict"
+    assert strip_annotation("typing.List[int]") == "list"
+    assert strip_annotation("Repo[int]") == "Repo"
     assert strip_annotation("A | B") is None

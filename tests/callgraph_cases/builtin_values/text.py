@@ -6,3 +6,8 @@ def render(rows):
     names.update(b=2)
     label = "x"
     return ", ".join(out) + label.upper() + dict(names).get("a", "")
+
+
+def normalise(raw: str, tags: "list[str] | None", meta: dict[str, int]) -> str:
+    tags.append(raw.strip().lower())
+    return meta.get("x") or raw.title()
