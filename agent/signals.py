@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from debugai.agent import flow
 from debugai.agent.analysis import Analyzer, Step
-from debugai.agent.strategies import Suspect, from_trail
+from debugai.agent.suspects import Suspect, from_trail
 
 if TYPE_CHECKING:
     from debugai.indexers import CodeIndex
