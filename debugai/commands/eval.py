@@ -18,7 +18,7 @@ from debugai.errors import EvalFailure, UsageError
 @guard
 def eval_(
     engine: Annotated[str, typer.Option(help="static|llm|local")] = "static",
-    cases: Annotated[str, typer.Option(help="Glob over case ids.")] = "*",
+    cases: Annotated[str, typer.Option(help="Glob(s) over case ids, comma-separated.")] = "*",
     cases_dir: Annotated[Path | None, typer.Option(help="Folder of cases.")] = None,
     jobs: Annotated[int, typer.Option(help="Cases run in parallel.")] = 2,
     report: Annotated[
@@ -46,7 +46,11 @@ def eval_(
 
     if engine not in ("static", "llm", "local"):
         raise UsageError(f"unknown engine {engine!r}: choose static, llm or local")
-    selected = discover(cases_dir or CASES_DIR, cases)
+    root = cases_dir or CASES_DIR
+    selected = sorted(
+        {c.id: c for g in cases.split(",") for c in discover(root, g.strip())}.values(),
+        key=lambda c: c.id,
+    )
     if not selected:
         raise UsageError(f"no case matches {cases!r}")
     if check:
