@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from debugai.agent import flow
 from debugai.agent.analysis import Analyzer, Step
 from debugai.agent.patterns import Match
+from debugai.agent.strat_config import config_texts
 from debugai.agent.suspects import Suspect, best_trail, from_trail, site_label, trail_score
 
 if TYPE_CHECKING:
@@ -358,4 +359,118 @@ def swallowed_error(an: Analyzer, m: Match) -> list[Suspect]:
                     kind="session",
                 )
                 out.append(from_trail(an, [step], score, {}))
+    return out
+
+
+def _dependency_names(an: Analyzer) -> set[str]:
+    names: set[str] = set()
+    for file in an.index.files:
+        names.update(re.findall(r"Depends\(\s*([\w.]+)", "\n".join(an.index.lines(file))))
+    return {n.rsplit(".", 1)[-1] for n in names}
+
+
+def depends_called_directly(an: Analyzer, m: Match) -> list[Suspect]:
+    """`get_current_user()` called by hand: FastAPI never fills its Depends() parameters."""
+    wired = [
+        sym
+        for sym in an.index.symbols.values()
+        if sym.kind == "function" and "Depends(" in (sym.signature or "")
+    ]
+    out: list[Suspect] = []
+    for dep in wired:
+        pat = re.compile(rf"(?<![\w.(]Depends\()\b{re.escape(dep.name)}\(")
+        for caller, line in an.index.callers(dep.id):
+            csym = an.symbol(caller)
+            text = an.line_text(csym.file, line) if csym is not None else ""
+            if csym is None or not pat.search(text) or f"Depends({dep.name}" in text:
+                continue
+            step = Step(
+                csym.file,
+                line,
+                csym.id,
+                f"calls dependency `{dep.id}` directly; its `Depends()` defaults are "
+                "never resolved",
+                root=True,
+                reason="a dependency called by hand",
+                kind="depends",
+            )
+            out.append(from_trail(an, [step], 0.9, {}))
+    return out
+
+
+def cached_coroutine(an: Analyzer, m: Match) -> list[Suspect]:
+    """`@lru_cache` on an `async def`: the cached value is a single-use coroutine."""
+    out: list[Suspect] = []
+    for sym in an.index.symbols.values():
+        if (
+            sym.kind == "function"
+            and an.is_async(sym)
+            and any("cache" in d for d in sym.decorators)
+        ):
+            line = sym.decorated_line or sym.line
+            step = Step(
+                sym.file,
+                line,
+                sym.id,
+                f"`{sym.id}` caches a coroutine function",
+                root=True,
+                reason="cache on a coroutine function",
+                kind="async",
+            )
+            out.append(from_trail(an, [step], 0.92, {}))
+    return out
+
+
+def commit_inside_begin(an: Analyzer, m: Match) -> list[Suspect]:
+    """`session.commit()` lexically inside `with session.begin():`."""
+    out: list[Suspect] = []
+    for sym in an.index.symbols.values():
+        fn = an.func_node(sym) if sym.kind == "function" else None
+        if fn is None:
+            continue
+        for w in flow.nodes_of(fn, "with_statement"):
+            clause = next((c for c in w.children if c.type == "with_clause"), None)
+            if clause is None or ".begin(" not in flow.text(clause):
+                continue
+            for call in flow.nodes_of(w, "call"):
+                if flow.text(call.child_by_field_name("function")).endswith(
+                    (".commit", ".rollback")
+                ):
+                    line = call.start_point[0] + 1
+                    step = Step(
+                        sym.file,
+                        line,
+                        sym.id,
+                        f"`{sym.id}` commits inside a `begin()` block",
+                        root=True,
+                        reason="commit inside begin()",
+                        kind="session",
+                    )
+                    out.append(from_trail(an, [step], 0.9, {}))
+    return out
+
+
+ASYNC_DRIVER = re.compile(r"\+(aiosqlite|asyncpg|aiomysql|asyncmy|psycopg_async)")
+
+
+def engine_driver_mismatch(an: Analyzer, m: Match) -> list[Suspect]:
+    """A sync `create_engine` fed an async driver URL (or create_async_engine a sync one)."""
+    async_urls = any(
+        ASYNC_DRIVER.search(text) for file in an.index.files for text in an.index.lines(file)
+    ) or any(ASYNC_DRIVER.search(t) for _, _, t in config_texts(an))
+    out: list[Suspect] = []
+    for file in an.index.files:
+        for i, text in enumerate(an.index.lines(file)):
+            sync_engine = re.search(r"(?<!async_)\bcreate_engine\(", text)
+            if sync_engine and async_urls and not text.lstrip().startswith(("#", "def ")):
+                step = Step(
+                    file,
+                    i + 1,
+                    an.sym_at(file, i + 1),
+                    "a sync `create_engine` in a project whose URLs name an async driver",
+                    root=True,
+                    reason="engine and driver disagree",
+                    kind="config",
+                )
+                out.append(from_trail(an, [step], 0.86, {}))
     return out

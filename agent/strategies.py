@@ -7,6 +7,7 @@ a strategy found. The families live in strat_values, strat_config, strat_calls, 
 
 from __future__ import annotations
 
+from debugai.agent import strat_runtime
 from debugai.agent.strat_calls import assertion, circular_import, signature
 from debugai.agent.strat_config import db_url, env_key, missing_module
 from debugai.agent.strat_runtime import (
@@ -32,6 +33,10 @@ from debugai.agent.suspects import Strategy, Suspect, from_trail
 __all__ = ["STRATEGIES", "Strategy", "Suspect", "from_trail"]
 
 STRATEGIES: dict[str, Strategy] = {
+    "depends_called_directly": strat_runtime.depends_called_directly,
+    "cached_coroutine": strat_runtime.cached_coroutine,
+    "commit_inside_begin": strat_runtime.commit_inside_begin,
+    "engine_driver_mismatch": strat_runtime.engine_driver_mismatch,
     "swallowed_error": swallowed_error,
     "context_manager_kind": context_manager_kind,
     "session_origin": session_origin,
