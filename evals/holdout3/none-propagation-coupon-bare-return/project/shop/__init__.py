@@ -1,0 +1,1 @@
+"""Checkout for the storefront: carts, coupons, receipts."""
