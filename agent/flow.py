@@ -80,9 +80,15 @@ def enclosing_function(tree: Tree, line: int) -> Node | None:
 def nodes_on_line(scope: Node, line: int, types: tuple[str, ...]) -> list[Node]:
     """Nodes of the given types that start on, or span, the 1-based line, innermost first."""
     row = line - 1
-    found = [
-        n for n in walk(scope) if n.type in types and n.start_point[0] <= row <= n.end_point[0]
-    ]
+    found = []
+    stack = [scope]
+    while stack:  # only branches whose span covers the row: a line, not the whole file
+        n = stack.pop()
+        if not n.start_point[0] <= row <= n.end_point[0]:
+            continue
+        if n.type in types:
+            found.append(n)
+        stack.extend(n.children)
     found.sort(key=lambda n: n.end_byte - n.start_byte)
     return found
 
@@ -308,12 +314,8 @@ def is_async(func: Node) -> bool:
 
 def function_at_def_line(tree: Tree, line: int) -> Node | None:
     """The function definition that starts on a 1-based line."""
-    for n in walk(tree.root_node):
-        if n.type == _FUNC and n.start_point[0] == line - 1:
-            return n
-        if n.start_point[0] > line - 1:
-            break
-    return None
+    found = nodes_on_line(tree.root_node, line, (_FUNC,))
+    return next((n for n in found if n.start_point[0] == line - 1), None)
 
 
 def dict_keys(func: Node) -> list[tuple[str, int]]:
