@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import openai
 
-from debugai.agent.llm_client import ModelCallError, ToolCallOut
+from debugai.agent.llm_client import ModelCallError, ToolCallOut, error_text
 
 if TYPE_CHECKING:
     from debugai.config import Config
@@ -126,7 +126,7 @@ class OpenAIStreamer:
             return completions.create(**body)
         except openai.BadRequestError as exc:
             # A server without tool calls still answers in prose; tell the user once.
-            if "tools" in body and re.search(r"\btool|function", _error_text(exc).lower()):
+            if "tools" in body and re.search(r"\btool|function", error_text(exc).lower()):
                 self.tools_supported = False
                 self.notes.append("this server does not support tool calls; answering without")
                 body = {k: v for k, v in body.items() if k != "tools"}
@@ -172,21 +172,10 @@ class OpenAIStreamer:
         return turn
 
 
-def _error_text(exc: openai.APIStatusError) -> str:
-    body = exc.body
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        if isinstance(inner, dict) and inner.get("message"):
-            return str(inner["message"])[:300]
-        if isinstance(inner, str):
-            return inner[:300]
-    return str(exc.message)[:300]
-
-
 def _status_text(exc: openai.APIStatusError, base_url: str, model: str) -> str:
     status = exc.status_code
     if status in (401, 403):
         return f"{base_url} refused the API key ({status}); check OPENAI_API_KEY"
     if status == 404:
         return f"model {model!r} or its endpoint not found at {base_url} (404)"
-    return f"the server answered {status}: {_error_text(exc)}"
+    return f"the server answered {status}: {error_text(exc)}"

@@ -243,11 +243,11 @@ class LLMClient:
             ) from None
         if status not in RETRY_STATUSES and status < 500:
             raise ModelCallError(
-                f"the server rejected the request ({status}: {_error_text(exc)})"
+                f"the server rejected the request ({status}: {error_text(exc)})"
             ) from None
         if attempt >= self.max_retries:
             raise ModelCallError(
-                f"the server kept failing ({status}: {_error_text(exc)}) after {attempt + 1} attempts"
+                f"the server kept failing ({status}: {error_text(exc)}) after {attempt + 1} attempts"
             ) from None
         asked = retry_after_seconds(exc.response.headers)
         if asked is not None and asked > self.max_retry_wait:
@@ -261,10 +261,10 @@ class LLMClient:
         """On 400/422/501 for a feature this server lacks, raise _Downgrade or ToolsUnsupported."""
         if exc.status_code not in (400, 422, 501):
             return
-        text = _error_text(exc).lower()
+        text = error_text(exc).lower()
         if "tools" in body and re.search(r"\btool|function", text):
             raise ToolsUnsupported(
-                f"the server does not support tool calls ({_error_text(exc)})"
+                f"the server does not support tool calls ({error_text(exc)})"
             ) from None
         if (
             self._token_param == "max_tokens"
@@ -282,7 +282,7 @@ class LLMClient:
             old = self.output_mode
             self._mode += 1
             raise _Downgrade(
-                f"the server rejected {old} output ({_error_text(exc)}); using {self.output_mode}"
+                f"the server rejected {old} output ({error_text(exc)}); using {self.output_mode}"
             )
 
     def _reply(
@@ -405,7 +405,7 @@ class LLMClient:
             raise ModelCallError(f"cannot reach {self.base_url}") from None
         except openai.APIStatusError as exc:
             raise ModelCallError(
-                f"the server rejected the request ({exc.status_code}: {_error_text(exc)})"
+                f"the server rejected the request ({exc.status_code}: {error_text(exc)})"
             ) from None
 
 
@@ -435,7 +435,8 @@ def retry_after_seconds(headers: Any) -> float | None:
     return None
 
 
-def _error_text(exc: openai.APIStatusError) -> str:
+def error_text(exc: openai.APIStatusError) -> str:
+    """The server's own words from an error response, cut to one short line."""
     body = exc.body
     if isinstance(body, dict):
         inner = body.get("error", body)
