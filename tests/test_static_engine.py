@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from chat_project import FILES as CROSS_FILE_NONE  # shared with the chat tests
 
 import debugai
 from debugai.api import explain
@@ -42,46 +43,7 @@ def line_of(project: Path, file: str, needle: str) -> int:
 
 
 def test_none_from_a_helper_two_files_away(tmp_path: Path) -> None:
-    p = make_project(
-        tmp_path,
-        {
-            "app/__init__.py": "",
-            "app/users.py": """
-            USERS = {1: {"name": "ada", "email": "ada@example.com"}}
-
-
-            class User:
-                def __init__(self, name, email):
-                    self.name = name
-                    self.email = email
-
-
-            def get_user(user_id):
-                row = USERS.get(user_id)
-                if row is None:
-                    return None
-                return User(**row)
-        """,
-            "app/billing.py": """
-            from app.users import get_user
-
-
-            def invoice_address(user_id):
-                user = get_user(user_id)
-                return format_address(user)
-
-
-            def format_address(user):
-                return user.email.lower()
-        """,
-            "app/main.py": """
-            from app.billing import invoice_address
-
-            print(invoice_address(1))
-            print(invoice_address(2))
-        """,
-        },
-    )
+    p = make_project(tmp_path, CROSS_FILE_NONE)
     diag = explain(crash(p, "-m", "app.main"), p, engine="static")
     assert diag.engine == "static"
     assert diag.error.type == "AttributeError"
