@@ -1,0 +1,25 @@
+"""Export records of the audit area."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Export:
+    id: int
+    score: float = 0.0
+    quantity: int = 0
+    active: bool = True
+
+    def label(self) -> str:
+        return f"export-{self.id}:{self.score}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def from_row(row: dict) -> Export:
+    """Build a Export from a database row, ignoring unknown columns."""
+    known = {k: v for k, v in row.items() if k in Export.__dataclass_fields__}
+    return Export(**known)

@@ -1,0 +1,27 @@
+"""In-memory export repository used by the audit jobs."""
+
+from __future__ import annotations
+
+from app.audit.export_model import Export, from_row
+
+
+class ExportRepository:
+    def __init__(self) -> None:
+        self._rows: dict[int, Export] = {}
+
+    def add(self, row: dict) -> Export:
+        item = from_row(row)
+        self._rows[item.id] = item
+        return item
+
+    def find(self, item_id: int) -> Export | None:
+        for row in self._rows.values():
+            if row.id == item_id:
+                return row
+        return None
+
+    def all(self) -> list[Export]:
+        return sorted(self._rows.values(), key=lambda r: r.id)
+
+    def remove(self, item_id: int) -> bool:
+        return self._rows.pop(item_id, None) is not None
