@@ -59,20 +59,29 @@ def main() -> int:
         t4 = time.perf_counter()
         render_json(diag)
         t5 = time.perf_counter()
-        for name, dt in (("warm index load", t1 - t0), ("read + locate trace", t2 - t1),
-                         ("static engine", t3 - t2), ("context selection", t4 - t3),
-                         ("render json", t5 - t4)):
+        for name, dt in (
+            ("warm index load", t1 - t0),
+            ("read + locate trace", t2 - t1),
+            ("static engine", t3 - t2),
+            ("context selection", t4 - t3),
+            ("render json", t5 - t4),
+        ):
             stages.setdefault(name, []).append(dt)
         t = time.perf_counter()
         full = explain(trace_text, stdlib, engine="static")
         totals.append(time.perf_counter() - t)
-    print(f"root cause: {full.root_cause.file}:{full.root_cause.line} "
-          f"{full.root_cause.symbol}" if full.root_cause else "root cause: none")
+    print(
+        f"root cause: {full.root_cause.file}:{full.root_cause.line} {full.root_cause.symbol}"
+        if full.root_cause
+        else "root cause: none"
+    )
     for name, times in stages.items():
         print(f"  {name:<22} {statistics.median(times) * 1000:8.1f} ms")
     med = statistics.median(totals)
-    print(f"explain end to end (median of {args.runs}): {med:.3f}s "
-          f"= {med / TARGET_SECONDS:.2f}x the 1 s target")
+    print(
+        f"explain end to end (median of {args.runs}): {med:.3f}s "
+        f"= {med / TARGET_SECONDS:.2f}x the 1 s target"
+    )
     return 0
 
 

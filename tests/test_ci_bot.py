@@ -19,13 +19,13 @@ from ci_projects import (
     run_pytest,
     write_project,
 )
-from debugai.agent.ci_bot import CiOptions, cause_keys, run_ci, signature
-from debugai.agent.ci_forge import MARKER
-from debugai.agent.ci_input import read_inputs
 from fake_forge import FakeForge
 from typer.testing import CliRunner
 
 import debugai.cli  # noqa: F401  (registers the commands)
+from debugai.agent.ci_bot import CiOptions, cause_keys, run_ci, signature
+from debugai.agent.ci_forge import MARKER
+from debugai.agent.ci_input import read_inputs
 from debugai.api import explain
 from debugai.cli_app import app
 

@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import typer.main
-from debugai.agent.ci_forge import MARKER
 
 import debugai.cli  # noqa: F401  (registers the commands)
+from debugai.agent.ci_forge import MARKER
 from debugai.cli_app import app
 
 ROOT = Path(__file__).resolve().parent.parent

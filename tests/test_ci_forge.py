@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from fake_forge import FakeForge
+
 from debugai.agent.ci_forge import MARKER, ForgeError, Http, is_ours, next_link, upsert_sticky
 from debugai.agent.ci_github import GitHubForge, GitHubRun, annotation, pull_request_number
 from debugai.agent.ci_gitlab import GitLabForge, GitLabRun
-from fake_forge import FakeForge
 
 REPO = "acme/shop"
 

@@ -18,6 +18,7 @@ from ci_projects import (
     run_pytest,
     write_project,
 )
+
 from debugai.agent.ci_input import read_inputs
 from debugai.agent.ci_report import redact_for_posting
 

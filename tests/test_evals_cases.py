@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+
 from debugai.evals import capture
 from debugai.evals.case import (
     CASES_DIR,
