@@ -214,3 +214,25 @@ def test_log_show_lists_runs(
     assert full.exit_code == 0 and '"exchanges"' in full.output
     missing = CliRunner().invoke(app, ["log", "show", "--run", "nope"])
     assert missing.exit_code == 2 and "no run with id" in missing.output
+
+
+def test_log_replay_reruns_a_logged_run_offline(
+    repo: CrashRepo, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    import debugai.cli  # noqa: F401 - registers the commands
+    from debugai.cli_app import app
+
+    first = run(repo, ScriptedModel([reply(answer(*ROOT))]), config)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(config.cache_dir.parent))
+    record = read_runs(config.cache_dir, last=1)[0]
+    res = CliRunner().invoke(
+        app, ["log", "replay", record["id"][:6], "--repo", str(repo.root)], env={"COLUMNS": "200"}
+    )
+    assert res.exit_code == 0, res.output
+    assert first.root_cause is not None and first.root_cause.file in res.output
+    # The log keeps requests, not the settings behind them: a replay says whether they matched.
+    assert "every request matched" in res.output or "differ from the logged ones" in res.output
+    missing = CliRunner().invoke(app, ["log", "replay", "nope"])
+    assert missing.exit_code == 2

@@ -81,3 +81,48 @@ def _row(record: dict[str, Any]) -> list[str]:
         tokens,
         f"{usage.get('seconds', 0):.1f}" if usage else "-",
     ]
+
+
+@log_app.command("replay")
+@guard
+def replay(
+    run: Annotated[str, typer.Argument(help="run id (a prefix is enough)")],
+    repo: Annotated[
+        str | None, typer.Option(help="repository (default: the one the run was made in)")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the diagnosis as JSON")] = False,
+) -> None:
+    """Re-run a logged LLM run offline, answering with its logged responses."""
+    from pathlib import Path
+
+    from debugai.agent.llm_engine import LLMEngine
+    from debugai.agent.render import render_json
+    from debugai.agent.runlog import ReplayModel, find_run, runlog_path
+    from debugai.api import explain
+
+    config = load_config(None)
+    record = find_run(config.cache_dir, run)
+    if record is None:
+        raise UsageError(f"no run with id {run!r} in {runlog_path(config.cache_dir)}")
+    root = Path(repo or record.get("repo") or ".")
+    model = ReplayModel(record)
+    diag = explain(
+        str(record.get("trace_text") or ""),
+        root,
+        engine="llm",
+        llm_engine=LLMEngine(model, load_config(root)),
+    )
+    if as_json:
+        print(render_json(diag))
+        return
+    rc = diag.root_cause
+    where = f"{rc.file}:{rc.line} {rc.symbol or ''}".strip() if rc else "no root cause"
+    console.print(f"replayed run {record.get('id')}: {where}", markup=False)
+    if model.mismatches:
+        console.print(
+            f"{model.mismatches} request(s) differ from the logged ones "
+            "(prompts or code changed since the run)",
+            markup=False,
+        )
+    else:
+        console.print("every request matched the logged one", markup=False)
