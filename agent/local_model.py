@@ -278,7 +278,13 @@ def _serve_forever(gguf: str, port: int, threads: int) -> None:
     params.cpuparams_batch.n_threads = threads
     params.model_alias = Path(gguf).stem
     server = xllamacpp.Server(params)
-    signal.sigwait({signal.SIGTERM, signal.SIGINT})
+    # Serve until signalled, or until the process that started us is gone: a debugai run killed
+    # before it could stop us must not leave a 2 GB server burning both cores.
+    parent = os.getppid()
+    stop = {signal.SIGTERM, signal.SIGINT}
+    signal.pthread_sigmask(signal.SIG_BLOCK, stop)
+    while signal.sigtimedwait(stop, 2.0) is None and os.getppid() == parent:
+        pass
     del server
 
 

@@ -83,9 +83,18 @@ def missing_requirements(case: Case) -> list[str]:
     return missing
 
 
+# Tools print differently when they think they run in CI (pytest stops truncating its short
+# summary when CI or BUILD_NUMBER is set), so a case must not see where it runs.
+CI_MARKERS = ("CI", "BUILD_NUMBER", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "BUILDKITE")
+
+
 def clean_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """The parent environment minus PYTHON* variables, plus the fixed settings and extra."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    """The parent environment minus PYTHON* and CI markers, plus the fixed settings and extra."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PYTHON", "PYTEST_")) and k not in CI_MARKERS
+    }
     env.update(FIXED_ENV)
     env.update(extra or {})
     return env

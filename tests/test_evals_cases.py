@@ -200,3 +200,13 @@ def test_shop_trace_is_what_reproduce_prints() -> None:
     assert code != 0
     assert capture.drift((SHOP / "trace.txt").read_text(encoding="utf-8"), output) == []
     assert "AttributeError: 'NoneType' object has no attribute 'stripe_customer_id'" in output
+
+
+def test_cases_do_not_see_that_they_run_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pytest stops truncating its summary under CI=true: outputs would differ in CI."""
+    from debugai.evals.capture import clean_env
+
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.setenv("BUILD_NUMBER", "7")
+    env = clean_env({"APP_ENV": "x"})
+    assert "CI" not in env and "BUILD_NUMBER" not in env and env["APP_ENV"] == "x"

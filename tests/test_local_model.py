@@ -7,6 +7,8 @@ scripts/install_local_model.py); skips with the reason only when that cannot be 
 from __future__ import annotations
 
 import importlib
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -121,3 +123,33 @@ def test_real_model_diagnosis_is_parsed_and_grounded(
     print(
         f"\nlocal 0.5B: {elapsed:.1f}s, {len(record['exchanges'])} requests, {usage.prompt_tokens}+{usage.completion_tokens} tokens, engine {diag.engine}, root {rc.file}:{rc.line}, notes {diag.notes}"
     )
+
+
+def test_server_child_exits_when_its_parent_is_killed(gguf: Path, tmp_path: Path) -> None:
+    """A run killed before it can stop its llama.cpp server must not leave it running."""
+    script = tmp_path / "owner.py"
+    script.write_text(
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from debugai.agent.local_model import LocalServer\n"
+        f"srv = LocalServer.start(Path({str(gguf)!r}), Path({str(tmp_path)!r}))\n"
+        "print(srv.process.pid, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    owner = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        child = int(owner.stdout.readline())  # type: ignore[union-attr]
+        os.kill(child, 0)  # the server runs
+    finally:
+        owner.kill()  # no cleanup: SIGKILL
+        owner.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.5)
+    else:
+        os.kill(child, signal.SIGKILL)
+        raise AssertionError("the llama.cpp server outlived the process that started it")
