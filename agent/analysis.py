@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -384,19 +385,22 @@ class Analyzer:
                 return self._init_or_self(target) if target is not None else None
         return None
 
-    def _callers_of(self, file: str, func: Node) -> list[tuple[str, int]]:
-        """Where the function was called from: the traceback's outer frame first, then the graph."""
+    def _callers_of(self, file: str, func: Node) -> Iterator[tuple[str, int]]:
+        """Where the function was called from: the traceback's outer frame first, then the graph.
+
+        Lazy: the graph's callers table covers the whole repo and is only built when the
+        traceback does not already say who called."""
         sym_id = self.sym_at(file, func.start_point[0] + 1)
-        out: list[tuple[str, int]] = []
+        seen: list[tuple[str, int]] = []
         for outer, inner in zip(self.frames, self.frames[1:], strict=False):
             if inner.symbol == sym_id:
-                out.append((outer.file, outer.line))
+                seen.append((outer.file, outer.line))
+                yield outer.file, outer.line
         if sym_id:
             for caller, line in self.index.callers(sym_id)[:5]:
                 csym = self.index.symbols.get(caller)
-                if csym is not None and (csym.file, line) not in out:
-                    out.append((csym.file, line))
-        return out
+                if csym is not None and (csym.file, line) not in seen:
+                    yield csym.file, line
 
     def _trace_attribute(self, file: str, o: flow.Origin, depth: int) -> list[Step]:
         """`obj.attr`: a module-level name, a class field, or `self.attr = ...` in a method."""

@@ -82,8 +82,8 @@ def select_context(
             _add_symbol(
                 wanted, index, callee, 0.5 - 0.03 * i, f"called by {sym.id} at line {cline}"
             )
-        for caller, cline in index.callers(sym.id)[:3]:
-            _add_symbol(wanted, index, caller, 0.3 - 0.03 * i, f"calls {sym.id} (line {cline})")
+        # Callers are the traceback's outer frames, already here; other call sites come in as
+        # the engine's hints when they matter (signature drift), not by a repo-wide lookup.
     for h in hints:
         sym = index.symbols.get(h.symbol) if h.symbol else None
         if sym is not None and sym.kind == "function":

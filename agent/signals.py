@@ -75,17 +75,24 @@ def shared_state_suspects(an: Analyzer, _match: object = None) -> list[Suspect]:
     key = _missing_key(an)
     if key:
         out.extend(_key_removers(an, key))
-    out.extend(_cached_results_mutated(an))
+    out.extend(_cached_results_mutated(an, involved))
     return out
 
 
-def _cached_results_mutated(an: Analyzer) -> list[Suspect]:
-    """A caller changes the list/dict an `@lru_cache`d function returns: every caller shares it."""
+def _cached_results_mutated(an: Analyzer, involved: list[str]) -> list[Suspect]:
+    """A caller changes the list/dict an `@lru_cache`d function returns: every caller shares it.
+
+    Only the functions near the failure are read (their callees, not the repo's callers table)."""
     out = []
-    for sym in an.index.symbols.values():
-        if sym.kind != "function" or not any("cache" in d for d in sym.decorators):
-            continue
-        for caller, line in an.index.callers(sym.id):
+    for caller in involved:
+        for callee, line in an.index.callees(caller):
+            sym = an.symbol(callee)
+            if (
+                sym is None
+                or sym.kind != "function"
+                or not any("cache" in d for d in sym.decorators)
+            ):
+                continue
             csym = an.symbol(caller)
             text = an.line_text(csym.file, line) if csym is not None else ""
             bound = re.match(r"\s*(\w+)\s*(:[^=]+)?=[^=]", text)
@@ -237,7 +244,9 @@ def pagerank(index: CodeIndex, seeds: list[str], limit: int = 400) -> dict[str, 
     seeds = [s for s in seeds if s in index.symbols]
     if not seeds:
         return {}
-    nodes = call_neighbourhood(index, seeds, hops=2)
+    # Callees only: the callers that matter are the traceback's outer frames, already seeds,
+    # and the repo-wide callers table costs more than the rest of a diagnosis on a large repo.
+    nodes = call_neighbourhood(index, seeds, hops=2, direction="out")
     if len(nodes) > limit:
         nodes = set(sorted(nodes)[:limit]) | set(seeds)
     adj: dict[str, set[str]] = {}

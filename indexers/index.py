@@ -103,6 +103,8 @@ class CodeIndex:
         self._file_module = {p: f.module for p, f in files.items() if f.module}
         self._module_file = {f.module: p for p, f in files.items() if f.module}
         self._lines: dict[str, list[str]] = {}
+        self._span_cache: dict[str, list[tuple[int, int, str]]] = {}
+        self._out_cache: dict[str, dict[str, list[tuple[str, int]]]] = {}
         if previous is not None and dirty is not None:
             # A refresh: keep the unchanged files' symbols, swap in the changed ones.
             self.symbols: dict[str, Symbol] = dict(previous.symbols)
@@ -152,17 +154,26 @@ class CodeIndex:
         ]
 
     # ---- derived structures, built on first use --------------------------------------------
-    @cached_property
-    def _spans(self) -> dict[str, list[tuple[int, int, str]]]:
-        spans: dict[str, list[tuple[int, int, str]]] = {}
-        for sym in self.symbols.values():
-            if sym.kind != "module":
-                spans.setdefault(sym.file, []).append(
-                    (sym.decorated_line or sym.line, sym.end_line, sym.id)
-                )
-        for items in spans.values():
-            items.sort()
-        return spans
+    # Spans, callees and call sites belong to one file each: they are built per file on first
+    # use, so a query about a few files never pays for a whole-repo table (callers do, by nature).
+    def _spans(self, file: str) -> list[tuple[int, int, str]]:
+        cached = self._span_cache.get(file)
+        if cached is None:
+            rows = self._links[file][0] if file in self._links else ()
+            cached = sorted((r[10] or r[4], r[5], r[0]) for r in rows if r[1] != "module")
+            self._span_cache[file] = cached
+        return cached
+
+    def _file_out(self, file: str) -> dict[str, list[tuple[str, int]]]:
+        cached = self._out_cache.get(file)
+        if cached is None:
+            cached = {}
+            for caller, callee, line, _end, _text in (
+                self._links[file][1] if file in self._links else ()
+            ):
+                cached.setdefault(caller, []).append((callee, line))
+            self._out_cache[file] = cached
+        return cached
 
     @cached_property
     def _call_edges(self) -> list[tuple[str, str, int, int, str, str]]:
@@ -173,25 +184,11 @@ class CodeIndex:
         return out
 
     @cached_property
-    def _out(self) -> dict[str, list[tuple[str, int]]]:
-        out: dict[str, list[tuple[str, int]]] = {}
-        for caller, callee, line, _e, _t, _p in self._call_edges:
-            out.setdefault(caller, []).append((callee, line))
-        return out
-
-    @cached_property
     def _in(self) -> dict[str, list[tuple[str, int]]]:
         into: dict[str, list[tuple[str, int]]] = {}
         for caller, callee, line, _e, _t, _p in self._call_edges:
             into.setdefault(callee, []).append((caller, line))
         return into
-
-    @cached_property
-    def _calls_by_file(self) -> dict[str, list[tuple[int, int, str, str]]]:
-        by: dict[str, list[tuple[int, int, str, str]]] = {}
-        for _caller, callee, line, end_line, text, path in self._call_edges:
-            by.setdefault(path, []).append((line, end_line, callee, text))
-        return by
 
     def _edges(self) -> Iterable[tuple[str, str, dict[str, Any]]]:
         for caller, callee, line, _end, text, _path in self._call_edges:
@@ -221,7 +218,7 @@ class CodeIndex:
         """Innermost function/class whose span (decorators included) holds the line, else the module."""
         file = self._rel(file)
         best: str | None = None
-        for start, end, sid in self._spans.get(file, ()):
+        for start, end, sid in self._spans(file):
             if start > line:
                 break
             if end >= line:
@@ -241,15 +238,16 @@ class CodeIndex:
         return sorted(set(self._in.get(symbol, ())))
 
     def callees(self, symbol: str) -> list[tuple[str, int]]:
-        return sorted(set(self._out.get(symbol, ())))
+        sym = self.symbols.get(symbol)
+        if sym is None:
+            return []
+        return sorted(set(self._file_out(sym.file).get(symbol, ())))
 
     def calls_at(self, file: str, line: int) -> list[tuple[str, str]]:
         """Resolved (callee id, call text) whose call spans the given line."""
-        out = [
-            (callee, text)
-            for start, end, callee, text in self._calls_by_file.get(self._rel(file), ())
-            if start <= line <= end
-        ]
+        file = self._rel(file)
+        rows = self._links[file][1] if file in self._links else ()
+        out = [(callee, text) for _c, callee, start, end, text in rows if start <= line <= end]
         return sorted(set(out))
 
     def path(self, a: str, b: str) -> list[str] | None:
