@@ -135,7 +135,8 @@ def test_red_red_green_keeps_one_comment_edited_in_place(
     path = f"/api/v3/repos/{REPO}/issues/comments/{ours[0]['id']}"
     assert all(w.path == path for w in writes[1:])
     assert all(r.headers["authorization"] == f"Bearer {forge.token}" for r in forge.requests)
-    red_body, _, green_body = bodies(forge)
+    sent = bodies(forge)
+    red_body, green_body = sent[0], sent[-1]
     assert red_body.startswith(MARKER) and green_body.startswith(MARKER)
     assert "6 failing tests" in red_body
     assert "all tests pass" in green_body and "❌" not in green_body
