@@ -197,14 +197,13 @@ FASTAPI_PARAMS = (
 
 def fastapi_wiring(an: Analyzer, m: Match) -> list[Suspect]:
     """Dependencies wired wrong: instances made once as defaults, resources returned from `with`."""
-    depends = set()
+    # Signatures and decorators already say where Depends() is used: no need to read every file.
+    depends: set[str] = set()
     routes = set()
-    for file in an.index.files:
-        text = "\n".join(an.index.lines(file))
-        if "fastapi" not in text and "Depends(" not in text:
-            continue
-        depends.update(re.findall(r"Depends\(\s*([\w.]+)", text))
     for sym in an.index.symbols.values():
+        for text in (sym.signature or "", *sym.decorators):
+            if "Depends(" in text:
+                depends.update(re.findall(r"Depends\(\s*([\w.]+)", text))
         if any(
             re.search(r"\.(get|post|put|patch|delete|api_route|websocket)\(", d)
             for d in sym.decorators
@@ -360,13 +359,6 @@ def swallowed_error(an: Analyzer, m: Match) -> list[Suspect]:
                 )
                 out.append(from_trail(an, [step], score, {}))
     return out
-
-
-def _dependency_names(an: Analyzer) -> set[str]:
-    names: set[str] = set()
-    for file in an.index.files:
-        names.update(re.findall(r"Depends\(\s*([\w.]+)", "\n".join(an.index.lines(file))))
-    return {n.rsplit(".", 1)[-1] for n in names}
 
 
 def depends_called_directly(an: Analyzer, m: Match) -> list[Suspect]:
