@@ -1,6 +1,6 @@
 """Benchmark: indexing the CPython standard library against the raw tree-sitter parse floor.
 
-    python bench/bench_index.py [--repo PATH] [--jobs N]
+    python bench/bench_index.py [--repo PATH] [--jobs N] [--repeat N]
 
 Copies the repository (default: this Python's stdlib, from sysconfig) to a temporary folder so
 it can be edited, then runs each phase in a fresh process:
@@ -11,7 +11,8 @@ it can be edited, then runs each phase in a fresh process:
     touched  build_index after one file's function body changed (fresh process)
     refresh  CodeIndex.refresh() in a live process after one more edit
 
-Prints wall and CPU seconds (CPU includes parse workers: fairer on a shared machine), the ratios
+Floor and cold run --repeat times, interleaved, and the best of each is kept (a shared VM's
+speed drifts). Prints wall and CPU seconds (CPU includes parse workers: fairer on a shared machine), the ratios
 to the floor measured in the same run, and peak RSS. Targets: cold <= 2.0x floor, warm <= 0.25x
 floor, one touched file <= 150 ms, RSS <= 1.5 GB. Not a timed test: run it by hand.
 """
@@ -131,6 +132,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--repo", type=Path, default=Path(sysconfig.get_paths()["stdlib"]))
     ap.add_argument("--jobs", type=int, default=None, help="parse workers (default: automatic)")
+    ap.add_argument(
+        "--repeat", type=int, default=3, help="floor and cold runs, best kept (default: 3)"
+    )
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -149,8 +153,16 @@ def main() -> int:
             ignore=shutil.ignore_patterns("site-packages", "__pycache__"),
         )
         r: dict[str, dict[str, Any]] = {}
-        for name in ("floor", "cold", "warm"):
-            r[name] = run_phase(name, root, cache_dir, args.jobs)
+        # Best of N, floor and cold interleaved: a shared VM's CPU speed drifts by 30% or more
+        # within a minute, and the minimum is the least noisy estimate of what the code costs.
+        for n in range(args.repeat):
+            if n:
+                shutil.rmtree(cache_dir)
+            for name in ("floor", "cold"):
+                m = run_phase(name, root, cache_dir, args.jobs)
+                if name not in r or m["wall"] < r[name]["wall"]:
+                    r[name] = m
+        r["warm"] = run_phase("warm", root, cache_dir, args.jobs)
         time.sleep(2.1)  # past the racy-mtime window, as between real edits
         _edit_body(_touch_target(root), 1)
         r["touched"] = run_phase("touched", root, cache_dir, args.jobs)

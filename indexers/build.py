@@ -19,6 +19,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 from debugai.indexers import cache, parallel
+from debugai.indexers.alloc import gc_paused
 from debugai.indexers.extract import FileRecord, extract
 from debugai.indexers.files import assign_modules, discover, not_utf8, read_source
 from debugai.indexers.index import CodeIndex
@@ -202,6 +203,19 @@ def build_index(
     Raises RepoError when root is not a directory; bad files never raise: they are skipped or
     partially indexed, counted in stats.errors and described in stats.warnings.
     """
+    # Leaving the Workers block waits for the cache writes its workers do while we link.
+    with gc_paused(), parallel.Workers() as pool:
+        return _build_index(pool, root, options, progress, _state, _previous)
+
+
+def _build_index(
+    pool: parallel.Workers,
+    root: str | Path,
+    options: IndexOptions | None,
+    progress: Progress | None,
+    _state: State | None,
+    _previous: CodeIndex | None,
+) -> CodeIndex:
     t0 = time.perf_counter()
     options = options or IndexOptions()
     root = Path(root).expanduser()
@@ -254,14 +268,15 @@ def build_index(
 
     marks.append(("scan", time.perf_counter()))
     if deferred:
-        done = parallel.index_parallel(
+        done, new_records = pool.index(
+            jobs,
             root,
             [sf for sf in found if sf.path in deferred],
             options.max_file_bytes,
-            jobs,
             folder,
             progress,
         )
+        pool.store(folder, new_records)
         parsed_count = sum(1 for result in done if result[4])
         for sf, (sha, plain, error, bad_utf8, _parsed) in zip(
             (sf for sf in found if sf.path in deferred), done, strict=True
@@ -278,7 +293,7 @@ def build_index(
                 warnings.append(f"{sf.path}: not valid UTF-8; indexed with replacement characters")
     else:
         parsed_count = 0
-    for path, rec, sha in _parse(todo, options, folder, progress):
+    for path, rec, sha in _parse(pool, todo, options, folder, progress):
         records[sha] = rec
         e = entries[path]
         e.error, e.n_lines, e.iface = rec.error, rec.n_lines, rec.iface
@@ -324,13 +339,10 @@ def build_index(
     resolver = Resolver(modules, record, package_dirs)
     links: dict[str, tuple[Any, ...]] = {}
     to_link = [p for p in indexable if p in relink or p not in old.links]
-    jobs = parallel.workers(options.jobs, len(to_link))
-    linked = (
-        parallel.link_parallel(resolver, [modules[p] for p in to_link], jobs) if jobs > 1 else None
-    )
-    if linked is None:
-        linked = [link_file(resolver, modules[p]) for p in to_link]
-    fresh = dict(zip(to_link, linked, strict=True))
+    # One process: linking forked workers measured slower than linking here (1.7 s against
+    # 2.8 s on the stdlib with two cores): each fork re-resolves the modules its files import,
+    # copies the pages it touches and ships its results back.
+    fresh = {p: link_file(resolver, modules[p]) for p in to_link}
     for path in indexable:
         links[path] = fresh[path] if path in fresh else old.links[path]
 
@@ -402,6 +414,7 @@ def _stored_record(folder: Path | None, sha: str) -> FileRecord | None:
 
 
 def _parse(
+    pool: parallel.Workers,
     todo: list[tuple[str, bytes, str]],
     options: IndexOptions,
     folder: Path | None,
@@ -410,11 +423,13 @@ def _parse(
     total = len(todo)
     jobs = parallel.workers(options.jobs, total)
     if jobs > 1:
-        plains = parallel.parse_parallel(todo, jobs, folder, progress)
-        if plains is not None:
+        parsed = pool.parse(jobs, [d for _p, d, _s in todo], progress)
+        if parsed is not None:
+            shas = [s for _p, _d, s in todo]
+            pool.store(folder, [(s, data) for s, (_plain, data) in zip(shas, parsed, strict=True)])
             return [
                 (p, FileRecord.from_plain(plain), s)
-                for (p, _d, s), plain in zip(todo, plains, strict=True)
+                for (p, _d, s), (plain, _data) in zip(todo, parsed, strict=True)
             ]
     out: list[tuple[str, FileRecord, str]] = []
     for n, (path, data, sha) in enumerate(todo):

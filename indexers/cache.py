@@ -86,20 +86,14 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def dump(path: Path, payload: Any) -> None:
+def encode(payload: Any) -> bytes:
+    """The bytes of a cache file holding payload (header, version, checksum, marshal body)."""
     body = marshal.dumps((FLAVOUR, payload))
-    _atomic_write(path, _HEADER.pack(MAGIC, CACHE_VERSION, len(body), zlib.crc32(body)) + body)
+    return _HEADER.pack(MAGIC, CACHE_VERSION, len(body), zlib.crc32(body)) + body
 
 
-def load(path: Path) -> Any:
-    """The payload stored at path; None when absent; CacheError when unusable."""
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise CacheError(f"unreadable ({exc.strerror})") from None
+def decode(data: bytes) -> Any:
+    """The payload of a cache file's bytes; CacheError when they fail any check."""
     if len(data) < _HEADER.size:
         raise CacheError("truncated")
     magic, version, length, crc = _HEADER.unpack_from(data)
@@ -119,16 +113,47 @@ def load(path: Path) -> Any:
     return payload
 
 
+def dump(path: Path, payload: Any) -> None:
+    _atomic_write(path, encode(payload))
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise CacheError(f"unreadable ({exc.strerror})") from None
+
+
+def load(path: Path) -> Any:
+    """The payload stored at path; None when absent; CacheError when unusable."""
+    data = _read(path)
+    return None if data is None else decode(data)
+
+
 def object_path(folder: Path, sha: str) -> Path:
     return folder / "objects" / sha[:2] / sha
 
 
 def store_object(folder: Path, sha: str, record: Any) -> None:
+    if not object_path(folder, sha).exists():
+        write_object(folder, sha, encode(record))
+
+
+def write_object(folder: Path, sha: str, data: bytes) -> None:
+    """Store already encoded record bytes under their content hash (kept if already there)."""
     path = object_path(folder, sha)
     if path.exists():
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    dump(path, record)
+    _atomic_write(path, data)
+
+
+def read_object(folder: Path, sha: str) -> bytes | None:
+    """A stored record's bytes, unchecked (decode checks them); None when absent."""
+    return _read(object_path(folder, sha))
 
 
 def load_object(folder: Path, sha: str) -> Any:

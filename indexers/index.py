@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import tree_sitter
 
+from debugai.indexers.alloc import gc_paused
 from debugai.indexers.model import (
     CALLS,
     CONTAINS,
@@ -178,16 +179,18 @@ class CodeIndex:
     @cached_property
     def _call_edges(self) -> list[tuple[str, str, int, int, str, str]]:
         out = []
-        for path in sorted(self._links):
-            for caller, callee, line, end_line, text in self._links[path][1]:
-                out.append((caller, callee, line, end_line, text, path))
+        with gc_paused():
+            for path in sorted(self._links):
+                for caller, callee, line, end_line, text in self._links[path][1]:
+                    out.append((caller, callee, line, end_line, text, path))
         return out
 
     @cached_property
     def _in(self) -> dict[str, list[tuple[str, int]]]:
         into: dict[str, list[tuple[str, int]]] = {}
-        for caller, callee, line, _e, _t, _p in self._call_edges:
-            into.setdefault(callee, []).append((caller, line))
+        with gc_paused():
+            for caller, callee, line, _e, _t, _p in self._call_edges:
+                into.setdefault(callee, []).append((caller, line))
         return into
 
     def _edges(self) -> Iterable[tuple[str, str, dict[str, Any]]]:
@@ -203,11 +206,12 @@ class CodeIndex:
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
         """The networkx graph (built on first access: most queries do not need it)."""
-        nodes = [
-            (s.id, {"kind": s.kind, "file": s.file, "line": s.line, "end_line": s.end_line})
-            for s in self.symbols.values()
-        ]
-        return build_graph(nodes, self._edges())
+        with gc_paused():
+            nodes = [
+                (s.id, {"kind": s.kind, "file": s.file, "line": s.line, "end_line": s.end_line})
+                for s in self.symbols.values()
+            ]
+            return build_graph(nodes, self._edges())
 
     @property
     def n_edges(self) -> int:

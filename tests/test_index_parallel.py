@@ -1,4 +1,4 @@
-"""Worker processes (parse) and forks (link) give exactly the single-process index."""
+"""Parse worker processes give exactly the single-process index."""
 
 from __future__ import annotations
 
@@ -53,3 +53,77 @@ def test_parallel_cold_index_equals_single_process(
     (repo / "bad" / "broken.py").rename(repo / "bad" / "broken2.py")
     again = build_index(repo, IndexOptions(cache_dir=cache_dir, jobs=2))
     assert again.stats.parsed == 0 and "bad.broken2.ok" in again.symbols
+
+
+def test_indexing_pauses_the_cyclic_collector_and_restores_it(repo: Path, tmp_path_factory) -> None:
+    """The collector is off while indexing (it was half the link time) and back on after."""
+    import gc
+
+    from debugai.errors import RepoError
+
+    seen: list[bool] = []
+
+    def progress(_done: int, _total: int) -> None:
+        seen.append(gc.isenabled())
+
+    assert gc.isenabled()
+    idx = build_index(
+        repo, IndexOptions(cache_dir=tmp_path_factory.mktemp("c"), jobs=1), progress=progress
+    )
+    assert seen and not any(seen)
+    assert gc.isenabled()
+    assert idx.graph.number_of_nodes() > 0  # built under the same pause
+    assert gc.isenabled()
+    with pytest.raises(RepoError):
+        build_index(repo / "missing")
+    assert gc.isenabled()
+    # A caller that turned the collector off keeps it off.
+    gc.disable()
+    try:
+        build_index(repo, IndexOptions(cache_dir=tmp_path_factory.mktemp("c"), jobs=1))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_workers_parse_changed_files_and_store_them_after(
+    repo: Path, tmp_path_factory, monkeypatch
+) -> None:
+    """Changed files parse in the pool; their records reach the cache once the build returns."""
+    import hashlib
+
+    from debugai.indexers import cache
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 1)
+    cache_dir = tmp_path_factory.mktemp("c")
+    build_index(repo, IndexOptions(cache_dir=cache_dir, jobs=2))
+    changed = sorted(p for p in repo.rglob("*.py") if p.parent.name != "bad")[:3]
+    for n, path in enumerate(changed):
+        path.write_text(path.read_text() + f"\n\ndef added_{n}():\n    return {n}\n")
+    multi = build_index(repo, IndexOptions(cache_dir=cache_dir, jobs=2))
+    assert multi.stats.parsed == len(changed)
+    for path in changed:
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        assert cache.decode(cache.object_path(cache_dir, sha).read_bytes())[0]  # defs stored
+    single = build_index(repo, IndexOptions(cache_dir=tmp_path_factory.mktemp("c1"), jobs=1))
+    assert snapshot(multi) == snapshot(single)
+
+
+def test_a_damaged_stored_record_is_reparsed_and_replaced(
+    repo: Path, tmp_path_factory, monkeypatch
+) -> None:
+    import hashlib
+
+    from debugai.indexers import cache
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 1)
+    cache_dir = tmp_path_factory.mktemp("c")
+    first = build_index(repo, IndexOptions(cache_dir=cache_dir, jobs=2))
+    victim = repo / "local_type_flow" / "repo.py"
+    obj = cache.object_path(cache_dir, hashlib.sha256(victim.read_bytes()).hexdigest())
+    obj.write_bytes(obj.read_bytes()[:-7] + b"garbage")
+    (cache_dir / "links.bin").unlink()  # every file is unseen again: workers look records up
+    again = build_index(repo, IndexOptions(cache_dir=cache_dir, jobs=2))
+    assert snapshot(again) == snapshot(first)
+    assert again.stats.parsed == 1  # only the damaged one
+    assert cache.decode(obj.read_bytes())  # and it was written again, whole
