@@ -127,3 +127,24 @@ def test_a_damaged_stored_record_is_reparsed_and_replaced(
     assert snapshot(again) == snapshot(first)
     assert again.stats.parsed == 1  # only the damaged one
     assert cache.decode(obj.read_bytes())  # and it was written again, whole
+
+
+def test_a_parent_with_threads_spawns_workers_instead_of_forking(
+    repo: Path, tmp_path_factory, monkeypatch
+) -> None:
+    """Forking a threaded process is unsafe (chat, the CI bot): workers are spawned instead."""
+    import threading
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", 1)
+    stop = threading.Event()
+    waiter = threading.Thread(target=stop.wait, daemon=True)
+    waiter.start()
+    try:
+        assert parallel._context().get_start_method() == "spawn"
+        multi = build_index(repo, IndexOptions(cache_dir=tmp_path_factory.mktemp("c"), jobs=2))
+    finally:
+        stop.set()
+        waiter.join()
+    single = build_index(repo, IndexOptions(cache_dir=tmp_path_factory.mktemp("c1"), jobs=1))
+    assert multi.stats.parsed > 0
+    assert snapshot(multi) == snapshot(single)
