@@ -92,6 +92,62 @@ def extract_json(text: str | None) -> Any:
     raise AnswerError("the reply holds no JSON object")
 
 
+def salvage_truncated(text: str | None) -> dict[str, Any] | None:
+    """The complete part of a JSON object cut off mid-way (an answer that hit the output limit).
+
+    Small models often spend their last tokens on the fix after a whole root cause and chain:
+    `{"root_cause": {...}, "chain": [...], "fix": {"summ` keeps everything before the last
+    complete member. Cuts are tried from the end, at a comma or just after a closed container
+    where no object but the outer one is left open, and closed with the brackets still open
+    there; None when no cut gives an object.
+    """
+    if not text:
+        return None
+    start = text.find("{")
+    if start < 0:
+        return None
+    body = text[start:]
+    stack: list[str] = []
+    cuts: list[tuple[int, str]] = []  # (end of the kept prefix, closers to append)
+    in_string = escaped = False
+    for i, ch in enumerate(body):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+            continue
+        if ch == '"':
+            in_string = True
+        elif ch in "{[":
+            stack.append("}" if ch == "{" else "]")
+        elif ch in "}]":
+            if not stack or stack.pop() != ch:
+                return None  # not JSON: leave it to the other readers
+            if not stack:
+                return None  # the object is complete: not a cut answer
+            if _whole_members(stack):
+                cuts.append((i + 1, "".join(reversed(stack))))
+        elif ch == "," and stack and _whole_members(stack):
+            cuts.append((i, "".join(reversed(stack))))
+    for end, closers in reversed(cuts):
+        try:
+            value = json.loads(_TRAILING_COMMA.sub(r"\1", body[:end] + closers))
+        except ValueError:
+            continue
+        if isinstance(value, dict):
+            return value
+    return None
+
+
+def _whole_members(stack: list[str]) -> bool:
+    """Only lists may be closed early below the outer object: a half-written root cause or hop
+    would pass for a whole one (a hop without its line, a root cause without its symbol)."""
+    return all(closer == "]" for closer in stack[1:])
+
+
 def _prune(value: Any, model: type[BaseModel]) -> Any:
     """Drop keys the model does not know (small models add some), recursively for known parts."""
     if not isinstance(value, dict):

@@ -30,6 +30,7 @@ from debugai.agent.llm_answer import (
     coerce_answer,
     extract_json,
     plain_loop_schema,
+    salvage_truncated,
 )
 from debugai.agent.llm_client import (
     ChatModel,
@@ -284,6 +285,13 @@ class LLMEngine:
                 answer = coerce_answer(obj)
             except AnswerError as exc:
                 if reply.finish_reason == "length":
+                    kept = _salvaged(reply.content)
+                    if kept is not None:
+                        run.notes.append(
+                            f"the answer was cut at the output limit ({cfg.max_output_tokens}"
+                            " tokens); its complete part was used"
+                        )
+                        return self._ground(model, run, index, messages, kept)
                     exc = AnswerError(
                         f"the answer was cut at the output limit ({cfg.max_output_tokens} tokens): {exc}"
                     )
@@ -535,6 +543,17 @@ class LLMEngine:
         record.diagnosis = diag.to_json_dict() if diag is not None else None
         with contextlib.suppress(OSError):
             runlog.append_run(self.config.cache_dir, record)
+
+
+def _salvaged(content: str | None) -> DiagnosisAnswer | None:
+    """The answer in a reply cut at the output limit, when its root cause made it out whole."""
+    obj = salvage_truncated(content)
+    if obj is None or "root_cause" not in obj:
+        return None
+    try:
+        return coerce_answer(obj)
+    except AnswerError:
+        return None
 
 
 def _same_place(c: Candidate, file: str, line: int, symbol: str | None) -> bool:

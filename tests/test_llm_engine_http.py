@@ -170,3 +170,35 @@ def test_dump_request_sends_nothing(repo: CrashRepo, tmp_path: Path) -> None:
         and dumped["body"]["model"] == "scripted-model"
     )
     assert diag.engine == "static" and any("nothing was sent" in n for n in diag.notes)
+
+
+def test_an_answer_cut_at_the_output_limit_keeps_its_whole_root_cause(
+    repo: CrashRepo, tmp_path: Path
+) -> None:
+    """Seen with the real 1.5B model: out of tokens in the fix, after a whole root cause and
+    chain. That answer is used (one request, no second ask that would be cut the same way)."""
+    full = answer(*ROOT, chain=[("app/billing.py", 9)])
+    cut = full[: full.index('"fix"') + 20]
+    with ScriptedOpenAIServer() as srv:
+        srv.push(Reply(content=cut, finish_reason="length"))
+        diag = diagnose(repo, cfg(tmp_path, srv.base_url))
+        requests = len(srv.chat_requests)
+    assert requests == 1
+    assert diag.engine == "llm:scripted-model"
+    assert diag.root_cause is not None and diag.root_cause.symbol == ROOT[2]
+    assert [(h.file, h.line) for h in diag.chain] == [("app/billing.py", 9)]
+    assert any("its complete part was used" in n for n in diag.notes)
+
+
+def test_an_answer_cut_inside_its_root_cause_is_asked_again(
+    repo: CrashRepo, tmp_path: Path
+) -> None:
+    full = answer(*ROOT)
+    cut = full[: full.index('"line"') + 3]
+    with ScriptedOpenAIServer() as srv:
+        srv.push(Reply(content=cut, finish_reason="length"), Reply(content=full))
+        diag = diagnose(repo, cfg(tmp_path, srv.base_url))
+        requests = len(srv.chat_requests)
+    assert requests == 2
+    assert diag.root_cause is not None and diag.root_cause.symbol == ROOT[2]
+    assert any("cut at the output limit" in n and "asked again" in n for n in diag.notes)
