@@ -27,6 +27,9 @@ else:  # pragma: no cover - exercised on 3.10 only
 EngineName = Literal["auto", "static", "llm", "local"]
 OutputMode = Literal["auto", "json_schema", "json_object", "text"]
 ToolMode = Literal["auto", "on", "off"]
+# Whether the model may overrule the static engine's first suspect: "confirm" keeps it first and
+# lists a disagreeing pick second; "auto" is "confirm" for local models, "full" for the rest.
+Authority = Literal["auto", "full", "confirm"]
 
 ENV_VARS = {
     "OPENAI_API_KEY": "api_key",
@@ -34,6 +37,7 @@ ENV_VARS = {
     "DEBUGAI_MODEL": "model",
     "DEBUGAI_LOCAL_MODEL": "local_model",
     "DEBUGAI_CACHE_DIR": "cache_dir",
+    "DEBUGAI_MODEL_AUTHORITY": "model_authority",
 }
 # Fields a repository may not set: where the key goes and the key itself stay the user's call.
 NOT_FROM_REPO = frozenset({"api_key", "cache_dir", "dump_request"})
@@ -99,6 +103,7 @@ class Config(BaseModel):
     max_retry_wait: float = Field(default=30.0, ge=0)
     output_mode: OutputMode = "auto"
     tools: ToolMode = "auto"
+    model_authority: Authority = "auto"
     cache: bool = True
     redact: bool = True
     run_log: bool = True

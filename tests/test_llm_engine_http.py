@@ -202,3 +202,54 @@ def test_an_answer_cut_inside_its_root_cause_is_asked_again(
     assert requests == 2
     assert diag.root_cause is not None and diag.root_cause.symbol == ROOT[2]
     assert any("cut at the output limit" in n and "asked again" in n for n in diag.notes)
+
+
+def test_confirm_authority_keeps_the_static_first_suspect_and_lists_the_model_pick_second(
+    repo: CrashRepo, tmp_path: Path
+) -> None:
+    static = explain(repo.trace, repo.root, engine="static")
+    assert static.root_cause is not None and static.root_cause.symbol == ROOT[2]
+    with ScriptedOpenAIServer() as srv:
+        srv.push(Reply(content=answer("app/billing.py", 9, "app.billing.charge")))
+        diag = diagnose(repo, cfg(tmp_path, srv.base_url, model_authority="confirm"))
+    assert diag.engine == "llm:scripted-model"
+    assert diag.root_cause == static.root_cause and diag.chain == static.chain
+    assert [c.symbol for c in diag.candidates[:2]] == [ROOT[2], "app.billing.charge"]
+    assert any("listed second" in n and "app/billing.py:9" in n for n in diag.notes)
+
+
+def test_confirm_authority_takes_the_model_explanation_when_it_agrees(
+    repo: CrashRepo, tmp_path: Path
+) -> None:
+    with ScriptedOpenAIServer() as srv:
+        srv.push(Reply(content=answer(*ROOT, chain=[("app/billing.py", 9)])))
+        diag = diagnose(repo, cfg(tmp_path, srv.base_url, model_authority="confirm"))
+    assert diag.root_cause is not None and diag.root_cause.symbol == ROOT[2]
+    assert diag.root_cause.explanation == "falls through"  # the model's words
+    assert [(h.file, h.line) for h in diag.chain] == [("app/billing.py", 9)]
+    assert not any("listed second" in n for n in diag.notes)
+
+
+def test_full_authority_lets_the_model_overrule(repo: CrashRepo, tmp_path: Path) -> None:
+    with ScriptedOpenAIServer() as srv:
+        srv.push(Reply(content=answer("app/billing.py", 9, "app.billing.charge")))
+        diag = diagnose(repo, cfg(tmp_path, srv.base_url))  # a remote model: "auto" is "full"
+    assert diag.root_cause is not None and diag.root_cause.symbol == "app.billing.charge"
+
+
+def test_local_models_only_confirm_unless_told_otherwise(tmp_path: Path) -> None:
+    local = load_config(None, env={"XDG_CACHE_HOME": str(tmp_path)}, flags={"engine": "local"})
+    assert LLMEngine.from_config(local, local=True).authority == "confirm"
+    full = load_config(
+        None,
+        env={"XDG_CACHE_HOME": str(tmp_path)},
+        flags={"engine": "local", "model_authority": "full"},
+    )
+    assert LLMEngine.from_config(full, local=True).authority == "full"
+
+
+def test_model_authority_from_the_environment(tmp_path: Path) -> None:
+    env = {"XDG_CACHE_HOME": str(tmp_path), "DEBUGAI_MODEL_AUTHORITY": "full"}
+    config = load_config(None, env=env, flags={"engine": "local"})
+    assert config.sources["model_authority"] == "env"
+    assert LLMEngine.from_config(config, local=True).authority == "full"
