@@ -1,0 +1,25 @@
+"""Rule records of the loyalty area."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Rule:
+    id: int
+    notes: str | None = None
+    priority: int = 1
+    region: str = "eu"
+
+    def label(self) -> str:
+        return f"rule-{self.id}:{self.notes}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def from_row(row: dict) -> Rule:
+    """Build a Rule from a database row, ignoring unknown columns."""
+    known = {k: v for k, v in row.items() if k in Rule.__dataclass_fields__}
+    return Rule(**known)

@@ -1,0 +1,27 @@
+"""In-memory product repository used by the partners jobs."""
+
+from __future__ import annotations
+
+from app.partners.product_model import Product, from_row
+
+
+class ProductRepository:
+    def __init__(self) -> None:
+        self._rows: dict[int, Product] = {}
+
+    def add(self, row: dict) -> Product:
+        item = from_row(row)
+        self._rows[item.id] = item
+        return item
+
+    def find(self, item_id: int) -> Product | None:
+        for row in self._rows.values():
+            if row.id == item_id:
+                return row
+        return None
+
+    def all(self) -> list[Product]:
+        return sorted(self._rows.values(), key=lambda r: r.id)
+
+    def remove(self, item_id: int) -> bool:
+        return self._rows.pop(item_id, None) is not None

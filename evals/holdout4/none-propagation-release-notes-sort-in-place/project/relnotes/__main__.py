@@ -1,0 +1,5 @@
+import sys
+
+from relnotes.cli import main
+
+sys.exit(main())

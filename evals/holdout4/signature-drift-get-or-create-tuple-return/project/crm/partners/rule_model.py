@@ -1,0 +1,26 @@
+"""Rule records of the partners area."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Rule:
+    id: int
+    active: bool = True
+    priority: int = 1
+    name: str = ""
+    region: str = "eu"
+
+    def label(self) -> str:
+        return f"rule-{self.id}:{self.name}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def from_row(row: dict) -> Rule:
+    """Build a Rule from a database row, ignoring unknown columns."""
+    known = {k: v for k, v in row.items() if k in Rule.__dataclass_fields__}
+    return Rule(**known)

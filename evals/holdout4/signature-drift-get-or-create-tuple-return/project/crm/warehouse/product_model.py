@@ -1,0 +1,26 @@
+"""Product records of the warehouse area."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Product:
+    id: int
+    owner_id: int | None = None
+    score: float = 0.0
+    tags: list[str] = field(default_factory=list)
+    code: str = ""
+
+    def label(self) -> str:
+        return f"product-{self.id}:{self.code}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def from_row(row: dict) -> Product:
+    """Build a Product from a database row, ignoring unknown columns."""
+    known = {k: v for k, v in row.items() if k in Product.__dataclass_fields__}
+    return Product(**known)
