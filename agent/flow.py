@@ -160,12 +160,24 @@ def _binds(target: Node, name: str) -> bool:
     return False
 
 
-def last_binding(func: Node, name: str, before_line: int) -> tuple[Node, Node | None] | None:
-    """The last statement binding `name` before the line: (binding node, value node or None)."""
+def last_binding(
+    func: Node, name: str, before_line: int, use: Node | None = None
+) -> tuple[Node, Node | None] | None:
+    """The last statement binding `name` before the line: (binding node, value node or None).
+
+    `use` is the node reading the name: an assignment or walrus holding it binds only after it
+    is read (`xs = [x for x in xs if x]` reads the previous `xs`), so it is not the binding.
+    """
     row = before_line - 1
     best: tuple[Node, Node | None] | None = None
     for n in walk_scope(func):
         if n.start_point[0] > row:
+            continue
+        if (
+            use is not None
+            and n.type in ("assignment", "named_expression")
+            and n.start_byte <= use.start_byte < n.end_byte
+        ):
             continue
         if n.type == "assignment":
             left = n.child_by_field_name("left")
@@ -191,7 +203,12 @@ def last_binding(func: Node, name: str, before_line: int) -> tuple[Node, Node | 
     return best
 
 
-def origin_of(func: Node | None, expr: Node, line: int, module: Node | None = None) -> Origin:
+MAX_HOPS = 40  # bindings followed back from one expression (a cycle or absurd code stops here)
+
+
+def origin_of(
+    func: Node | None, expr: Node, line: int, module: Node | None = None, _hops: int = 0
+) -> Origin:
     """Classify where `expr` (evaluated at `line` inside `func`) got its value."""
     node = expr
     awaited = False
@@ -227,17 +244,22 @@ def origin_of(func: Node | None, expr: Node, line: int, module: Node | None = No
     if node.type == "identifier":
         name = text(node)
         if func is not None:
-            bound = last_binding(func, name, line)
+            bound = last_binding(func, name, line, use=node)
             if bound is not None:
                 binding, value = bound
-                if value is not None and binding.type in (
-                    "assignment",
-                    "as_pattern",
-                    "for_statement",
-                    "named_expression",
-                    "for_in_clause",
+                if (
+                    _hops < MAX_HOPS
+                    and value is not None
+                    and binding.type
+                    in (
+                        "assignment",
+                        "as_pattern",
+                        "for_statement",
+                        "named_expression",
+                        "for_in_clause",
+                    )
                 ):
-                    got = origin_of(func, value, binding.start_point[0] + 1, module)
+                    got = origin_of(func, value, binding.start_point[0] + 1, module, _hops + 1)
                     return Origin(
                         got.kind,
                         binding.start_point[0] + 1,

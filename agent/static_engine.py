@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,10 +51,12 @@ class StaticEngine:
     def diagnose(self, trace: Trace, index: CodeIndex, context: Context | None = None) -> Diagnosis:
         start = signals.now()
         an = Analyzer(index, trace)
-        ranked = self._suspects(an)
+        failed: list[str] = []
+        ranked = self._suspects(an, failed)
         ranked = self._rank(an, ranked)
         diag = _error_info(trace)
         diag.engine = self.name
+        diag.notes.extend(failed)
         best = ranked[0] if ranked else None
         for r in ranked[: self.max_candidates]:
             s = r.suspect
@@ -104,7 +107,7 @@ class StaticEngine:
         diag.usage = Usage(seconds=round(signals.now() - start, 3))
         return diag
 
-    def _suspects(self, an: Analyzer) -> list[_Ranked]:
+    def _suspects(self, an: Analyzer, failed: list[str]) -> list[_Ranked]:
         out: list[_Ranked] = []
         exceptions = list(reversed(an.trace.chain))  # the final one first, then its causes
         done: set[str] = set()
@@ -118,7 +121,17 @@ class StaticEngine:
                 if strategy is None or m.pattern.strategy in done:
                     continue
                 done.add(m.pattern.strategy)
-                for s in strategy(an, m):
+                try:
+                    found = list(strategy(an, m))
+                except Exception as exc:  # one analysis failing must not cost the diagnosis
+                    if os.environ.get("DEBUGAI_DEBUG"):
+                        raise
+                    failed.append(
+                        f"the {m.pattern.strategy} analysis failed ({type(exc).__name__}: "
+                        f"{str(exc)[:120]}); its suspects are missing (DEBUGAI_DEBUG=1 shows why)"
+                    )
+                    continue
+                for s in found:
                     s.score -= penalty + 0.02 * order
                     out.append(_Ranked(s, m, s.variables.get("category") or m.pattern.category))
         fallback = out[0].category if out else "unknown"

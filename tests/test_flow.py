@@ -136,3 +136,31 @@ def test_pattern_templates_leave_out_optional_variables() -> None:
     text = fill("`{var}` is not set. {similar}", {"var": "DB_URL"})
     assert text == "`DB_URL` is not set."
     assert fill("at {producer_site} ({reason}).", {}) == "at ?."
+
+
+def test_a_name_rebound_from_itself_reads_its_previous_value() -> None:
+    """`xs = [x for x in xs if ...]` reads the earlier xs (this looped until RecursionError)."""
+    src = textwrap.dedent(
+        """
+        def cheapest(quotes, limit=None):
+            candidates = list(quotes)
+            if limit is not None:
+                candidates = [q for q in candidates if q.days <= limit]
+                candidates = candidates or fallback(candidates)
+            return min(candidates, key=lambda q: q.amount)
+        """
+    )
+    t = PARSER.parse(src.encode())
+    ret = src.splitlines().index("    return min(candidates, key=lambda q: q.amount)") + 1
+    func = flow.enclosing_function(t, ret)
+    assert func is not None
+    bound = flow.last_binding(func, "candidates", ret)
+    assert bound is not None and bound[1] is not None
+    o = flow.origin_of(func, bound[1], bound[0].start_point[0] + 1)
+    # `candidates or fallback(...)` is not followed further; what matters is that it ends.
+    assert o.kind in ("call", "unknown")
+    comp = src.splitlines().index("        candidates = [q for q in candidates if q.days <= limit]")
+    bound = flow.last_binding(func, "candidates", comp + 1)  # rows are 0-based, lines not
+    assert bound is not None and bound[1] is not None and bound[1].type == "list_comprehension"
+    o = flow.origin_of(func, bound[1], comp + 1)
+    assert o.kind == "call" and o.callee == "list"  # through q, back to `list(quotes)`

@@ -286,3 +286,25 @@ def test_suspect_commit_is_the_one_that_introduced_the_bug(tmp_path: Path) -> No
     rc = diag.root_cause
     assert rc is not None and rc.symbol == "users.get_user"
     assert diag.candidates[0].commit == bad
+
+
+def test_one_failing_analysis_costs_its_suspects_not_the_diagnosis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from debugai.agent import static_engine
+
+    def broken(an, m):  # stands in for a bug in one strategy on some unusual code
+        raise RecursionError("maximum recursion depth exceeded")
+
+    p = make_project(tmp_path, CROSS_FILE_NONE)
+    trace = crash(p, "-m", "app.main")
+    healthy = explain(trace, p, engine="static")
+    assert healthy.root_cause is not None and healthy.root_cause.symbol == "app.users.get_user"
+    monkeypatch.delenv("DEBUGAI_DEBUG", raising=False)
+    monkeypatch.setitem(static_engine.STRATEGIES, "none_value", broken)
+    diag = explain(trace, p, engine="static")
+    assert diag.root_cause is not None  # the other analyses and the frames still answer
+    assert any("none_value analysis failed (RecursionError" in n for n in diag.notes)
+    monkeypatch.setenv("DEBUGAI_DEBUG", "1")
+    with pytest.raises(RecursionError):
+        explain(trace, p, engine="static")
