@@ -31,8 +31,15 @@ NONE_CALLS = {
     "getattr": "getattr(..., None) finds no attribute",
     "next": "next(..., None) runs out",
     "find": ".find() finds nothing",
+    # In-place methods: their result is always None (`ranked = scores.sort()`).
+    "sort": "list.sort() sorts in place and returns None",
+    "reverse": "list.reverse() reverses in place and returns None",
+    "append": ".append() adds in place and returns None",
+    "extend": ".extend() adds in place and returns None",
+    "insert": ".insert() adds in place and returns None",
+    "shuffle": "random.shuffle() shuffles in place and returns None",
 }
-MAX_DEPTH = 8
+MAX_DEPTH = 12  # hops followed back from the raise site (callers, returns, containers)
 
 
 @dataclass(slots=True)
@@ -184,17 +191,25 @@ class Analyzer:
                         if key_trail and key_trail[0].symbol != here:
                             self.side.append(key_trail)
                 if reason:
+                    said = (
+                        f"`{short(o.text)}` is always None: {reason}"
+                        if "in place" in reason
+                        else f"`{short(o.text)}` gives None when {reason}"
+                    )
                     return [
                         Step(
                             file,
                             o.line,
                             here,
-                            f"`{short(o.text)}` gives None when {reason}",
+                            said,
                             root=True,
                             reason=reason,
                             kind="none",
                         )
                     ]
+                filled = self._elements_of_call(file, func, o, depth)
+                if filled:
+                    return [*filled, bind]
                 bind.kind = "opaque-call"
                 return [bind]
             if self.about_coroutine and self.is_async(callee) and not o.awaited:
@@ -238,8 +253,70 @@ class Analyzer:
                     kind="none",
                 )
             ]
+        if o.kind == "literal" and func is not None and o.name and flow.is_empty_container(o.node):
+            filled = self._filled(file, func, o.name, depth)
+            if filled:
+                return filled
+        if o.kind == "subscript" and o.node is not None and depth < MAX_DEPTH:
+            # An element: it is whatever was put into the container it is read from.
+            container = o.node.child_by_field_name("value")
+            if (
+                container is not None
+                and "environ" not in flow.text(container)
+                and not self._empty_global(file, container)
+            ):
+                trail = self.trace_expr(file, o.line, container, depth + 1)
+                # A module-level table is looked up, not at fault: its key varies, not its rows.
+                if trail and (trail[0].root or len(trail) > 1) and trail[0].kind != "global":
+                    step = Step(file, o.line, here, f"`{short(label)}` = `{short(o.text)}`")
+                    return [*trail, step]
         kind = "literal" if o.kind == "literal" else ""
         return [Step(file, o.line, here, f"`{short(label)}` = `{short(o.text)}`", kind=kind)]
+
+    def _empty_global(self, file: str, node: Node) -> bool:
+        """A module-level cache or registry (`_cache = {}`): its declaration says nothing about
+        the elements read out of it."""
+        if node.type != "identifier":
+            return False
+        tree = self.tree(file)
+        func = flow.enclosing_function(tree, node.start_point[0] + 1)
+        if func is not None and flow.last_binding(func, flow.text(node), 10**9) is not None:
+            return False
+        bound = flow.last_binding(tree.root_node, flow.text(node), 10**9)
+        return bound is not None and flow.is_empty_container(bound[1])
+
+    def _elements_of_call(
+        self, file: str, func: Node | None, o: flow.Origin, depth: int
+    ) -> list[Step]:
+        """`d.items()`, `sorted(xs)`: follow the container; `defaultdict(list)`: its fillers."""
+        if o.node is None or depth >= MAX_DEPTH:
+            return []
+        source = flow.element_source(o.node)
+        if source is not None:
+            trail = self.trace_expr(file, o.line, source, depth + 1)
+            if trail and (trail[0].root or len(trail) > 1):
+                return trail
+            return []
+        if func is not None and o.name and flow.is_empty_container(o.node):
+            return self._filled(file, func, o.name, depth)
+        return []
+
+    def _filled(self, file: str, func: Node, name: str, depth: int) -> list[Step]:
+        """The most telling element put into container `name` in this function (`d[k] = v`,
+        `xs.append(v)`): an empty container's elements are what decides its contents."""
+        best: list[Step] = []
+        if depth >= MAX_DEPTH:
+            return best
+        for line, value in flow.element_writes(func, name)[:8]:
+            trail = self.trace_expr(file, line, value, depth + 1)
+            if not trail:
+                continue
+            if (trail[-1].file, trail[-1].line) != (file, line):
+                fill = f"`{name}` is filled with `{short(flow.text(value))}`"
+                trail = [*trail, Step(file, line, self.sym_at(file, line), fill)]
+            if _telling(trail) > _telling(best):
+                best = trail
+        return best if _telling(best) >= 2 else []
 
     def trace_return(self, sym: Symbol, depth: int) -> list[Step]:
         """Why a function's return value is what it is: its None paths, else what it returns."""
@@ -265,15 +342,47 @@ class Analyzer:
             ]
         fn = self.func_node(sym)
         if fn is not None and depth <= MAX_DEPTH:
+            # The most telling return wins (a cache hit's `return _cache[k]` says less than the
+            # miss path's unawaited call); the first of equals, in source order.
+            best: list[Step] = []
+            # A value another function made, handed on by every return (`list(xs[:n])` of a
+            # parameter): its maker is the producer. Objects built here (`Model(...)`) are not.
+            passed: list[Step] = []
+            passes_on = True
             for ret in flow.returns(fn):
+                line = ret.start_point[0] + 1
                 value = ret.named_children[0] if ret.named_children else None
                 for alt in flow.alternatives(value):
-                    trail = self.trace_expr(sym.file, ret.start_point[0] + 1, alt, depth + 1)
-                    if trail and trail[0].root:
-                        return trail
+                    trail = self.trace_expr(sym.file, line, alt, depth + 1)
+                    if trail and trail[0].root and _telling(trail) > _telling(best):
+                        best = trail
+                    maker = self.symbol(trail[0].symbol) if trail else None
+                    if (
+                        trail
+                        and trail[0].kind == "producer"
+                        and maker is not None
+                        and maker.kind == "function"
+                        and maker.id != sym.id
+                    ):
+                        if not passed:
+                            hand_on = Step(sym.file, line, sym.id, f"`{sym.id}` passes it on")
+                            passed = [*trail, hand_on]
+                    else:
+                        passes_on = False
+                if _telling(best) == 4:
+                    break
+            if best:
+                return best
+            if passed and passes_on:
+                return passed
         return [
             Step(
-                sym.file, sym.line, sym.id, f"`{sym.id}` produces the value", end_line=sym.end_line
+                sym.file,
+                sym.line,
+                sym.id,
+                f"`{sym.id}` produces the value",
+                end_line=sym.end_line,
+                kind="producer",
             )
         ]
 
@@ -443,7 +552,9 @@ class Analyzer:
                 *self.trace_return(prop, depth + 1),
                 Step(file, o.line, here, f"reads property `{attr}`"),
             ]
-        built = self.find_keyword(attr, depth) or self.find_instance_attr(attr, depth)
+        built = self.find_keyword(attr, depth)
+        if not (built and built[0].root):
+            built = self.find_instance_attr(attr, depth) or built
         if built:
             return [*built, Step(file, o.line, here, f"reads `{short(o.text)}`")]
         option = self.find_cli_option(attr)
@@ -471,7 +582,8 @@ class Analyzer:
                     fline,
                     owner,
                     f"`{attr}` is defined here",
-                    root=True,
+                    # Where a field is declared rarely decides the value it holds: not an origin.
+                    root=False,
                     reason="field definition",
                     kind="field",
                 )
@@ -488,6 +600,7 @@ class Analyzer:
     def find_keyword(self, attr: str, depth: int) -> list[Step]:
         """`Settings(attr=<value>)` somewhere in the repo: follow that value."""
         pat = re.compile(rf"\b{re.escape(attr)}\s*=(?!=)")
+        made: list[Step] = []
         for file in self.index.files:
             lines = self.index.lines(file)
             for i, text in enumerate(lines):
@@ -500,7 +613,18 @@ class Analyzer:
                         trail = self.trace_expr(file, i + 1, value, depth + 1)
                         if trail and trail[0].root:
                             return trail
-        return []
+                        if trail and not made:
+                            # No definite origin: where the object is built with it still is.
+                            made = [
+                                Step(
+                                    file,
+                                    i + 1,
+                                    self.sym_at(file, i + 1),
+                                    f"builds it with `{short(flow.text(kw))}`",
+                                    kind="producer",
+                                )
+                            ]
+        return made
 
     def find_instance_attr(self, attr: str, depth: int) -> list[Step]:
         """`self.attr = <value>` in any repo class (the receiver's class is rarely known)."""
@@ -562,6 +686,16 @@ class Analyzer:
                 and n.parent.child_by_field_name("function") == n
             )
         ]
+
+
+def _telling(trail: list[Step]) -> int:
+    """How much a trail says: a definite origin of a failing kind > any origin > a path > a hop."""
+    if not trail:
+        return 0
+    root = trail[0]
+    if root.root:
+        return 4 if root.kind in ("none", "env", "coroutine") else 3
+    return 2 if len(trail) > 1 else 1
 
 
 def _best_none_path(sym: Symbol) -> NonePath:

@@ -15,7 +15,12 @@ from tree_sitter import Node, Tree
 OriginKind = Literal["call", "param", "global", "attribute", "literal", "subscript", "unknown"]
 
 _FUNC = "function_definition"
-_COMPREHENSIONS = ("list_comprehension", "generator_expression", "set_comprehension")
+_COMPREHENSIONS = (
+    "list_comprehension",
+    "generator_expression",
+    "set_comprehension",
+    "dictionary_comprehension",
+)
 _SCOPES = (_FUNC, "class_definition", "module")
 
 
@@ -215,6 +220,8 @@ def origin_of(
     while node.type in ("parenthesized_expression", "await", *_COMPREHENSIONS):
         if node.type in _COMPREHENSIONS:  # the elements come from the body expression
             body = node.child_by_field_name("body")
+            if body is not None and body.type == "pair":  # {k: v for ...}: the values
+                body = body.child_by_field_name("value")
             if body is None:
                 break
             node = body
@@ -264,8 +271,10 @@ def origin_of(
                         got.kind,
                         binding.start_point[0] + 1,
                         got.text,
-                        name=name if got.kind not in ("attribute",) else got.name,
+                        # `for x in xs` with xs a parameter: the caller passes xs, not x.
+                        name=name if got.kind not in ("attribute", "param") else got.name,
                         callee=got.callee,
+                        param_index=got.param_index,
                         awaited=got.awaited,
                         node=got.node,
                     )
@@ -379,3 +388,71 @@ def alternatives(node: Node | None) -> list[Node]:
     if node.type == "parenthesized_expression" and node.named_children:
         return alternatives(node.named_children[0])
     return [node]
+
+
+# Calls whose result holds the same elements as their argument or receiver: a value read out of
+# them comes from what was put into the container they wrap.
+VIEW_METHODS = frozenset({"items", "values", "keys", "copy"})
+ELEMENT_BUILTINS = frozenset(
+    {"list", "tuple", "sorted", "reversed", "set", "frozenset", "iter", "enumerate"}
+)
+EMPTY_CONTAINERS = frozenset({"{}", "[]", "()", "dict()", "list()", "set()"})
+CONTAINER_FACTORIES = frozenset(
+    {"dict", "list", "set", "defaultdict", "OrderedDict", "collections.defaultdict"}
+)
+
+
+def element_source(call: Node) -> Node | None:
+    """The container a call's result takes its elements from: `d` in `d.items()`, `xs` in
+    `sorted(xs, key=...)`; None for any other call."""
+    fn = call.child_by_field_name("function")
+    if fn is None:
+        return None
+    if fn.type == "attribute" and text(fn.child_by_field_name("attribute")) in VIEW_METHODS:
+        return fn.child_by_field_name("object")
+    if fn.type == "identifier" and text(fn) in ELEMENT_BUILTINS:
+        return call_argument(call, 0, None)
+    return None
+
+
+def is_empty_container(node: Node | None) -> bool:
+    """`{}`, `[]`, `dict()`, `defaultdict(list)`: a container whose elements are added later."""
+    if node is None:
+        return False
+    if " ".join(text(node).split()) in EMPTY_CONTAINERS:
+        return True
+    if node.type == "call":
+        fn = text(node.child_by_field_name("function"))
+        args = node.child_by_field_name("arguments")
+        n_args = len(args.named_children) if args is not None else 0
+        return fn in CONTAINER_FACTORIES and n_args <= 1
+    return False
+
+
+def element_writes(func: Node, name: str) -> list[tuple[int, Node]]:
+    """(line, value) of every element put into container `name` in a function body:
+    `name[k] = v`, `name.append(v)`, `name.add(v)`, `name.insert(i, v)`, `name.setdefault(k, v)`."""
+    out: list[tuple[int, Node]] = []
+    for n in walk_scope(func):
+        if n.type == "assignment":
+            left = n.child_by_field_name("left")
+            right = n.child_by_field_name("right")
+            if (
+                left is not None
+                and right is not None
+                and left.type == "subscript"
+                and text(left.child_by_field_name("value")) == name
+            ):
+                out.append((n.start_point[0] + 1, right))
+        elif n.type == "call":
+            fn = n.child_by_field_name("function")
+            if fn is None or fn.type != "attribute":
+                continue
+            if text(fn.child_by_field_name("object")) != name:
+                continue
+            method = text(fn.child_by_field_name("attribute"))
+            index = {"append": 0, "add": 0, "insert": 1, "setdefault": 1}.get(method)
+            value = call_argument(n, index, None) if index is not None else None
+            if value is not None:
+                out.append((n.start_point[0] + 1, value))
+    return out

@@ -213,7 +213,8 @@ def value_origin(an: Analyzer, m: Match) -> list[Suspect]:
     if site is None:
         return []
     trail = best_trail(an, site, an.identifiers_at(site))
-    if not trail or not trail[0].root:
+    # A definite origin, or the function that made the value and has returned since.
+    if not trail or not (trail[0].root or (trail[0].kind == "producer" and len(trail) > 1)):
         return []
     extra = {"raise_site": site_label(site.file, site.line)}
     s = from_trail(an, trail, trail_score(trail) - 0.05, extra)
