@@ -1,0 +1,49 @@
+"""python -m debugai.evals.realbench build CASE_DIR... | score ..."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+
+def _build(args: argparse.Namespace) -> int:
+    from debugai.evals.realbench.build import BuildRefused, build
+    from debugai.evals.realbench.case import CaseFormatError, load
+
+    def one(d: str) -> tuple[bool, str]:
+        try:
+            return True, build(load(d), keep_fixed=args.keep_fixed)
+        except (BuildRefused, CaseFormatError) as exc:
+            return False, f"refused {Path(d).name}: {exc}"
+
+    bad = 0
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        for ok, line in pool.map(one, args.dirs):
+            print(line, flush=True)
+            bad += not ok
+    return 1 if bad else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m debugai.evals.realbench")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    b = sub.add_parser("build", help="recreate cases, run their tests, derive their truth")
+    b.add_argument("dirs", nargs="+", help="evals/real/<id> folders")
+    b.add_argument("--jobs", type=int, default=1)
+    b.add_argument("--keep-fixed", action="store_true", help="keep the fixed checkout")
+    s = sub.add_parser("score", help="score an engine and the baselines on the built cases")
+    from debugai.evals.realbench.score import add_arguments
+
+    add_arguments(s)
+    args = parser.parse_args(argv)
+    if args.cmd == "build":
+        return _build(args)
+    from debugai.evals.realbench.score import run
+
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

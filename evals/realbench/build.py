@@ -1,0 +1,315 @@
+"""Recreate a real bug from a mirror and the registry, run its failing test, derive its truth.
+
+    checkout   <work>/work/<id>/src    fixed commit's tree, the fix's source files at the buggy
+                                        commit (BugsInPy's definition of the buggy state)
+               <work>/work/<id>/fixed  the fixed commit (removed after the check)
+    venv       <work>/venvs/<python>-<hash of requirements>, shared, built once under a lock
+
+A case is kept only when its tests fail twice in the buggy state (pytest's default output and
+--tb=native: both traces are kept) and pass twice at the fix.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from debugai.evals.realbench import spans as spans_mod
+from debugai.evals.realbench.case import RealCase, mirror_of, save, work_dir
+from debugai.evals.realbench.truth import locations, parse_unified
+
+TEST_TIMEOUT = 600
+# The newest pip each old Python can run (an old venv's own pip may not read the registry's
+# metadata, and picks a pip it cannot run).
+_PIP = {"3.6": "pip==21.3.1", "3.7": "pip==24.0", "3.8": "pip==25.0.1"}
+PIP_TIMEOUT = 1800
+_NOT_SOURCE = ("docs", "doc", "examples", "example", "tests", "test", "testing", "benchmarks")
+# Environment variables that make tools behave differently under CI (pytest stops truncating).
+_SCRUB = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "BUILD_NUMBER", "TF_BUILD", "PYTHONPATH",
+          "VIRTUAL_ENV", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTHONSTARTUP")  # fmt: skip
+
+
+class BuildRefused(Exception):
+    """The case cannot be made here; the message says why (it goes into DROPPED.md)."""
+
+
+def is_test_path(path: str) -> bool:
+    p = PurePosixPath(path)
+    name = p.name
+    return (
+        any(part in _NOT_SOURCE for part in p.parts[:-1])
+        or name.startswith("test_")
+        or name.endswith("_test.py")
+        or name == "conftest.py"
+    )
+
+
+def _git(repo: Path, *args: str, check: bool = True) -> str:
+    proc = subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, errors="replace"
+    )
+    if check and proc.returncode != 0:
+        raise BuildRefused(f"git {' '.join(args[:2])} failed: {proc.stderr.strip()[:200]}")
+    return proc.stdout
+
+
+def _git_bytes(repo: Path, *args: str) -> bytes | None:
+    proc = subprocess.run(["git", "-C", str(repo), *args], capture_output=True)
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def source_files(case: RealCase, mirror: Path) -> list[str]:
+    if case.src_files:
+        return list(case.src_files)
+    names = _git(mirror, "diff", "--name-only", case.buggy_commit, case.fixed_commit)
+    return [n for n in names.splitlines() if n.endswith(".py") and not is_test_path(n)]
+
+
+def checkout(case: RealCase, mirror: Path, dest: Path, *, buggy: bool) -> None:
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    _git(Path.cwd(), "clone", "-q", "--shared", "--no-checkout", str(mirror), str(dest))
+    _git(dest, "-c", "advice.detachedHead=false", "checkout", "-q", case.fixed_commit)
+    if buggy:
+        for f in source_files(case, mirror):
+            content = _git_bytes(mirror, "show", f"{case.buggy_commit}:{f}")
+            target = dest / f
+            if content is None:
+                target.unlink(missing_ok=True)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
+
+
+def pyenv_python(minor: str) -> Path:
+    root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    found = sorted(
+        (p for p in root.glob(f"{minor}.*") if re.fullmatch(rf"{re.escape(minor)}\.\d+", p.name)),
+        key=lambda p: int(p.name.rsplit(".", 1)[1]),
+    )
+    if not found:
+        raise BuildRefused(f"no Python {minor} under {root}")
+    return found[-1] / "bin" / "python"
+
+
+def venv_for(case: RealCase) -> Path:
+    reqs = sorted(case.requirements)
+    digest = hashlib.sha256("\n".join([case.python, *reqs]).encode()).hexdigest()[:12]
+    venv = work_dir() / "venvs" / f"{case.python}-{digest}"
+    venv.parent.mkdir(parents=True, exist_ok=True)
+    with open(f"{venv}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (venv / ".debugai-ready").is_file():
+            return venv
+        if venv.exists():
+            shutil.rmtree(venv)
+        py = pyenv_python(case.python)
+        log = Path(f"{venv}.log")
+        with open(log, "w") as out:
+            steps = [
+                [str(py), "-m", "venv", str(venv)],
+                [
+                    str(venv / "bin/python"),
+                    "-m",
+                    "pip",
+                    "install",
+                    "-q",
+                    _PIP.get(case.python, "pip"),
+                ],
+            ]
+            if reqs:
+                steps.append([str(venv / "bin/python"), "-m", "pip", "install", "-q", *reqs])
+            for cmd in steps:
+                try:
+                    rc = subprocess.run(
+                        cmd, stdout=out, stderr=subprocess.STDOUT, timeout=PIP_TIMEOUT
+                    ).returncode
+                except subprocess.TimeoutExpired:
+                    rc = -1
+                if rc != 0:
+                    tail = log.read_text(errors="replace").strip().splitlines()[-3:]
+                    raise BuildRefused(
+                        f"environment did not install ({' '.join(cmd[2:5])}): {' | '.join(tail)[:300]}"
+                    )
+        (venv / ".debugai-ready").write_text("\n".join(reqs) + "\n")
+    return venv
+
+
+def _test_env(case: RealCase, src: Path, venv: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in _SCRUB}
+    env.update(
+        PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}",
+        PYTHONPATH=os.pathsep.join(str(src / p) for p in case.pythonpath),
+        PYTHONDONTWRITEBYTECODE="1",
+        PYTHONHASHSEED="0",
+        COLUMNS="120",
+        LANG="C.UTF-8",
+        LC_ALL="C.UTF-8",
+        TZ="UTC",
+    )
+    env.update(case.env)
+    return env
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    output: str
+    failed: tuple[str, ...]  # test cases that failed or errored
+    passed: tuple[str, ...]
+    collection_error: bool
+
+
+def run_tests(case: RealCase, src: Path, venv: Path, *tb: str) -> Outcome:
+    with tempfile.TemporaryDirectory(prefix="realbench-") as tmp:
+        shutil.copy(Path(__file__).with_name("outcomes_plugin.py"), tmp)
+        env = _test_env(case, src, venv)
+        env["PYTHONPATH"] += os.pathsep + tmp
+        env["REALBENCH_OUTCOMES"] = outcomes = str(Path(tmp) / "outcomes.jsonl")
+        cmd = [str(venv / "bin/python"), "-m", "pytest", "-p", "no:cacheprovider",
+               "-p", "outcomes_plugin", *tb, *case.tests]  # fmt: skip
+        try:
+            proc = subprocess.run(
+                cmd, cwd=src, env=env, capture_output=True, text=True, errors="replace",
+                timeout=TEST_TIMEOUT, stdin=subprocess.DEVNULL,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired:
+            raise BuildRefused(f"tests ran past {TEST_TIMEOUT} s") from None
+        records = []
+        if Path(outcomes).is_file():
+            records = [json.loads(x) for x in Path(outcomes).read_text().splitlines() if x]
+    failed = {r["nodeid"] for r in records if r["outcome"] == "failed"}
+    passed = {r["nodeid"] for r in records if r["when"] == "call" and r["outcome"] == "passed"}
+    collection = any(r["when"] == "collect" for r in records) or (
+        not records and proc.returncode in (2, 3, 4)
+    )
+    return Outcome(
+        proc.stdout + proc.stderr, tuple(sorted(failed)), tuple(sorted(passed - failed)), collection
+    )
+
+
+_FRAME = re.compile(r'^\s*File "(?P<path>[^"]+)", line (?P<line>\d+), in (?P<func>.+)$')
+_SECTION = re.compile(r"^_{3,} .+ _{3,}$", re.M)
+
+
+def native_failure(output: str) -> tuple[str, list[tuple[str, int]]]:
+    """The final exception type and frames of the first failing test in --tb=native output."""
+    sections = [s for s in _SECTION.split(output) if "Traceback (most recent call last):" in s]
+    if not sections:
+        return "", []
+    text = sections[0]
+    block = text.rsplit("Traceback (most recent call last):", 1)[1]
+    frames: list[tuple[str, int]] = []
+    error = ""
+    for line in block.splitlines()[1:]:
+        m = _FRAME.match(line)
+        if m:
+            frames.append((m.group("path"), int(m.group("line"))))
+        elif line and not line[0].isspace():
+            head = line.split(":", 1)[0].strip()
+            error = head.rsplit(".", 1)[-1] if re.fullmatch(r"[\w.]+", head) else head
+            break
+    return error, frames
+
+
+def derive_truth(case: RealCase, mirror: Path, src_files: list[str]) -> None:
+    found = []
+    for f in src_files:
+        old = _git_bytes(mirror, "show", f"{case.buggy_commit}:{f}")
+        new = _git_bytes(mirror, "show", f"{case.fixed_commit}:{f}")
+        if old is None:
+            continue  # a file the fix added is not where the buggy code was
+        diff = _git(mirror, "diff", "-U0", "--no-color", case.buggy_commit, case.fixed_commit,
+                    "--", f)  # fmt: skip
+        found += locations(
+            f, parse_unified(diff), spans_mod.parse(old), spans_mod.parse(new or b"")
+        )
+    if not found:
+        raise BuildRefused(
+            "the fix changes no code on the buggy side (only additions of new files, comments or docs)"
+        )
+    case.locations = found
+
+
+def root_in_frames(case: RealCase, src: Path, frames: list[tuple[str, int]]) -> bool:
+    cache: dict[str, spans_mod.FileSpans] = {}
+    prefix = str(src).rstrip("/") + "/"
+    for path, line in frames:
+        if not path.startswith(prefix):
+            continue
+        rel = path[len(prefix) :]
+        for loc in case.locations:
+            if loc.file != rel:
+                continue
+            if rel not in cache:
+                cache[rel] = spans_mod.parse((src / rel).read_bytes())
+            if cache[rel].qualname_at(line) == loc.function:
+                return True
+    return False
+
+
+def build(case: RealCase, *, keep_fixed: bool = False) -> str:
+    """Make the case; returns a one-line summary, raises BuildRefused with the reason."""
+    mirror = mirror_of(case)
+    if not (mirror / "HEAD").is_file():
+        raise BuildRefused(f"no mirror at {mirror} (fetch github:{case.repo})")
+    for sha in (case.buggy_commit, case.fixed_commit):
+        if _git(mirror, "cat-file", "-t", sha, check=False).strip() != "commit":
+            raise BuildRefused(f"commit {sha[:12]} is not in the mirror")
+    src_files = source_files(case, mirror)
+    if not src_files:
+        raise BuildRefused("the fix changes no source file (only tests/docs)")
+    derive_truth(case, mirror, src_files)
+    venv = venv_for(case)
+    base = work_dir() / "work" / case.id
+    src, fixed = base / "src", base / "fixed"
+    checkout(case, mirror, src, buggy=True)
+    runs = [run_tests(case, src, venv), run_tests(case, src, venv, "--tb=native")]
+    for r in runs:
+        if r.collection_error:
+            raise BuildRefused("collection error in the buggy state: " + _last_error(r.output))
+        if not r.failed:
+            raise BuildRefused("the tests do not fail in the buggy state")
+    if runs[0].failed != runs[1].failed:
+        raise BuildRefused("flaky: the two buggy runs failed different tests")
+    checkout(case, mirror, fixed, buggy=False)
+    try:
+        for _ in range(2):
+            r = run_tests(case, fixed, venv)
+            if r.failed or not r.passed:
+                raise BuildRefused(
+                    "the tests do not pass at the fix: " + (_last_error(r.output) or "none ran")
+                )
+    finally:
+        if not keep_fixed:
+            shutil.rmtree(fixed, ignore_errors=True)
+    error, frames = native_failure(runs[1].output)
+    if not error:
+        raise BuildRefused("no traceback in the --tb=native output")
+    (case.dir / "trace.txt").write_text(runs[0].output, "utf-8")
+    (case.dir / "trace_native.txt").write_text(runs[1].output, "utf-8")
+    case.root_in_traceback = root_in_frames(case, src, frames)
+    case.trace = {
+        "error_type": error,
+        "frames": len(frames),
+        "failing_tests": len(runs[0].failed),
+        "workdir": str(src),
+        "made_with": "python -m debugai.evals.realbench build",
+    }
+    save(case)
+    return f"ok {case.id} {error} root_in_traceback={str(case.root_in_traceback).lower()}"
+
+
+def _last_error(output: str) -> str:
+    lines = [ln for ln in output.splitlines() if ln.startswith("E ") or "Error" in ln]
+    if not lines:
+        lines = [" | ".join(ln.strip() for ln in output.strip().splitlines()[-3:])]
+    return lines[-1].strip()[:300]
