@@ -1,13 +1,331 @@
-"""Scoring on the real-bug benchmark (filled in next)."""
+"""Score an engine on the real-bug benchmark next to the frame baselines.
+
+Every case runs in worker processes (a bounded pool): `prepare` indexes the buggy checkout and
+reads the trace's frames, then `explain` runs the engine under a hard time limit (killed past it).
+A system's ranked places are named by the innermost function or class holding each line
+(`spans.qualname_at`), the same way the truth is, and compared as (file, function).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from debugai.evals.realbench import spans as spans_mod
+from debugai.evals.realbench.build import BuildRefused, checkout, is_test_path
+from debugai.evals.realbench.case import REAL_DIR, RealCase, load_all, mirror_of, work_dir
+
+SYSTEMS = ("engine", "innermost_frame", "all_frames")
+KS = (1, 3, 5)
+HARD_LIMIT = 60.0
+PREPARE_LIMIT = 600.0
+REPORT_DIR = REAL_DIR.parent / "reports" / "real"
+
+
+@dataclass(slots=True)
+class CaseScore:
+    id: str
+    project: str
+    error_type: str
+    root_in_traceback: bool
+    status: str = "ok"  # ok | timeout | crash | refused | skipped
+    reason: str = ""
+    ranks: dict[str, int | None] = field(default_factory=dict)  # system -> 1-based func rank
+    file_ranks: dict[str, int | None] = field(default_factory=dict)
+    context_hit: bool | None = None
+    seconds: float | None = None
+    index_seconds: float | None = None
+    top: str = ""
+
+
+def ensure_checkout(case: RealCase) -> Path:
+    """The buggy checkout, recreated from the mirror when it is missing."""
+    src = work_dir() / "work" / case.id / "src"
+    head = src / ".git"
+    if head.exists():
+        proc = subprocess.run(
+            ["git", "-C", str(src), "rev-parse", "HEAD"], capture_output=True, text=True
+        )
+        if proc.stdout.strip() == case.fixed_commit:
+            return src
+    mirror = mirror_of(case)
+    if not (mirror / "HEAD").is_file():
+        raise BuildRefused(f"no mirror at {mirror} (fetch github:{case.repo})")
+    checkout(case, mirror, src, buggy=True)
+    return src
+
+
+def _worker(args: list[str], limit: float) -> tuple[str, dict[str, Any]]:
+    cmd = [sys.executable, "-m", "debugai.evals.realbench.worker", *args]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "DEBUGAI_MODEL"))}
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=limit, env=env)
+    except subprocess.TimeoutExpired:
+        return "timeout", {}
+    if proc.returncode != 0:
+        return "crash", {"error": proc.stderr.strip()[-1500:]}
+    try:
+        return "ok", json.loads(proc.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return "crash", {"error": "no JSON from the worker: " + proc.stdout[-300:]}
+
+
+class Namer:
+    """(file, line) -> (file, function) in one checkout, parsing each file once."""
+
+    def __init__(self, src: Path) -> None:
+        self.src = src
+        self.cache: dict[str, spans_mod.FileSpans | None] = {}
+
+    def spans(self, file: str) -> spans_mod.FileSpans | None:
+        if file not in self.cache:
+            path = self.src / file
+            try:
+                self.cache[file] = spans_mod.parse(path.read_bytes()) if path.is_file() else None
+            except OSError:
+                self.cache[file] = None
+        return self.cache[file]
+
+    def function(self, file: str, line: int) -> tuple[str, str]:
+        sp = self.spans(file)
+        return file, (sp.qualname_at(line) if sp else spans_mod.MODULE)
+
+
+def _dedupe(items: Sequence[Any]) -> list[Any]:
+    seen: set[Any] = set()
+    return [x for x in items if not (x in seen or seen.add(x))]
+
+
+def rank_of(
+    places: Sequence[tuple[str, int]], case: RealCase, namer: Namer
+) -> tuple[int | None, int | None]:
+    """1-based rank of the first right function and of the first right file (None: absent)."""
+    truth_funcs = {(loc.file, loc.function) for loc in case.locations}
+    truth_files = {loc.file for loc in case.locations}
+    funcs = _dedupe([namer.function(f, ln) for f, ln in places])
+    files = _dedupe([f for f, _ in places])
+    fr = next((i + 1 for i, fn in enumerate(funcs) if fn in truth_funcs), None)
+    fi = next((i + 1 for i, f in enumerate(files) if f in truth_files), None)
+    return fr, fi
+
+
+def context_hit(spans: Sequence[Sequence[Any]], case: RealCase) -> bool:
+    return any(
+        s[0] == loc.file and s[1] <= line <= s[2]
+        for s in spans
+        for loc in case.locations
+        for line in loc.lines
+    )
+
+
+def baselines(frames: Sequence[Sequence[Any]]) -> dict[str, list[tuple[str, int]]]:
+    repo = [(str(f), int(ln)) for f, ln in frames]
+    non_test = [p for p in repo if not is_test_path(p[0])]
+    return {"innermost_frame": non_test[:1], "all_frames": repo}
+
+
+def score_case(case: RealCase, engine: str, limit: float) -> CaseScore:
+    cs = CaseScore(
+        case.id, case.project, str(case.trace.get("error_type", "?")), bool(case.root_in_traceback)
+    )
+    try:
+        src = ensure_checkout(case)
+    except BuildRefused as exc:
+        cs.status, cs.reason = "skipped", str(exc)
+        return cs
+    status, prep = _worker(["prepare", str(case.dir), str(src)], PREPARE_LIMIT)
+    if status != "ok":
+        cs.status, cs.reason = "skipped", f"could not index the checkout ({status})"
+        return cs
+    cs.index_seconds = prep.get("index_seconds")
+    namer = Namer(src)
+    for system, places in baselines(prep.get("frames", [])).items():
+        cs.ranks[system], cs.file_ranks[system] = rank_of(places, case, namer)
+    t0 = time.perf_counter()
+    status, out = _worker(["explain", str(case.dir), str(src), engine], limit)
+    if status == "timeout":
+        cs.status, cs.seconds, cs.reason = "timeout", limit, f"killed after {limit:.0f} s"
+    elif status == "crash" or "crash" in out:
+        cs.status, cs.reason = "crash", str(out.get("crash") or out.get("error", ""))[:500]
+    elif "refused" in out:
+        cs.status, cs.reason = "refused", str(out["refused"])[:300]
+    if cs.status != "ok":
+        cs.ranks["engine"] = cs.file_ranks["engine"] = None
+        cs.context_hit = False
+        cs.seconds = cs.seconds or out.get("seconds") or (time.perf_counter() - t0)
+        return cs
+    places = [(c[0], int(c[1])) for c in out["candidates"]]
+    cs.ranks["engine"], cs.file_ranks["engine"] = rank_of(places, case, namer)
+    cs.context_hit = context_hit(out.get("context", []), case)
+    cs.seconds = out.get("seconds")
+    if out["candidates"]:
+        c = out["candidates"][0]
+        cs.top = f"{c[0]}:{c[1]} {c[2] or ''}".strip()
+    return cs
+
+
+def _at(ranks: Sequence[int | None], k: int) -> float:
+    return sum(1 for r in ranks if r is not None and r <= k) / len(ranks) if ranks else 0.0
+
+
+def summarize(scores: Sequence[CaseScore]) -> dict[str, Any]:
+    scored = [s for s in scores if s.status != "skipped"]
+    out: dict[str, Any] = {"cases": len(scored)}
+    for system in SYSTEMS:
+        row: dict[str, float] = {}
+        for k in KS:
+            row[f"func@{k}"] = _at([s.ranks.get(system) for s in scored], k)
+            row[f"file@{k}"] = _at([s.file_ranks.get(system) for s in scored], k)
+        out[system] = row
+    hits = [s.context_hit for s in scored if s.context_hit is not None]
+    out["context_recall"] = sum(hits) / len(hits) if hits else 0.0
+    secs = sorted(s.seconds for s in scored if s.seconds is not None)
+    out["seconds_mean"] = statistics.fmean(secs) if secs else 0.0
+    out["seconds_p95"] = secs[min(len(secs) - 1, math.ceil(0.95 * len(secs)) - 1)] if secs else 0.0
+    out["seconds_max"] = secs[-1] if secs else 0.0
+    for status in ("timeout", "crash", "refused"):
+        out[status + "s"] = sum(1 for s in scored if s.status == status)
+    return out
+
+
+def report(scores: Sequence[CaseScore], engine: str) -> dict[str, Any]:
+    scored = [s for s in scores if s.status != "skipped"]
+    projects = sorted({s.project for s in scored})
+    return {
+        "engine": engine,
+        "hard_limit_seconds": HARD_LIMIT,
+        "overall": summarize(scored),
+        "root_outside_traceback": summarize([s for s in scored if not s.root_in_traceback]),
+        "not_assertion": summarize([s for s in scored if s.error_type != "AssertionError"]),
+        "projects": {p: summarize([s for s in scored if s.project == p]) for p in projects},
+        "skipped": [{"id": s.id, "reason": s.reason} for s in scores if s.status == "skipped"],
+        "cases": [
+            {
+                "id": s.id,
+                "project": s.project,
+                "error_type": s.error_type,
+                "root_in_traceback": s.root_in_traceback,
+                "status": s.status,
+                "reason": s.reason,
+                "func_rank": s.ranks,
+                "file_rank": s.file_ranks,
+                "context_hit": s.context_hit,
+                "seconds": None if s.seconds is None else round(s.seconds, 3),
+                "index_seconds": None if s.index_seconds is None else round(s.index_seconds, 3),
+                "top": s.top,
+            }
+            for s in scores
+        ],
+    }
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def _table(title: str, summary: dict[str, Any]) -> list[str]:
+    lines = [f"### {title} ({summary['cases']} cases)", ""]
+    lines.append("| system | func@1 | func@3 | func@5 | file@1 | file@3 | file@5 |")
+    lines.append("|---|---|---|---|---|---|---|")
+    for system in SYSTEMS:
+        r = summary[system]
+        cells = [_pct(r[f"func@{k}"]) for k in KS] + [_pct(r[f"file@{k}"]) for k in KS]
+        lines.append(f"| {system} | " + " | ".join(cells) + " |")
+    lines.append("")
+    return lines
+
+
+def markdown(rep: dict[str, Any]) -> str:
+    o = rep["overall"]
+    lines = [
+        f"# Real-bug benchmark — engine `{rep['engine']}`",
+        "",
+        "Made by `python -m debugai.evals.realbench score` (see evals/real/README.md). Baselines:"
+        " the innermost non-test repo frame; all repo frames, innermost first.",
+        "",
+        f"Context recall {_pct(o['context_recall'])}; explain seconds mean {o['seconds_mean']:.2f},"
+        f" p95 {o['seconds_p95']:.2f}, max {o['seconds_max']:.2f}; timeouts {o['timeouts']}"
+        f" (hard limit {rep['hard_limit_seconds']:.0f} s), crashes {o['crashs']},"
+        f" refused {o['refuseds']}; skipped {len(rep['skipped'])}.",
+        "",
+    ]
+    lines += _table("All cases", o)
+    lines += _table("Root cause outside every traceback frame", rep["root_outside_traceback"])
+    lines += _table("Ending in something other than AssertionError", rep["not_assertion"])
+    lines += ["### Per project (func@1: engine / innermost frame)", ""]
+    lines += [
+        "| project | cases | engine func@1 | innermost func@1 | engine func@5 | engine file@1 |"
+    ]
+    lines += ["|---|---|---|---|---|---|"]
+    for p, s in rep["projects"].items():
+        lines.append(
+            f"| {p} | {s['cases']} | {_pct(s['engine']['func@1'])} |"
+            f" {_pct(s['innermost_frame']['func@1'])} | {_pct(s['engine']['func@5'])} |"
+            f" {_pct(s['engine']['file@1'])} |"
+        )
+    lines += [
+        "",
+        "### Cases",
+        "",
+        "| case | error | root in tb | engine rank | innermost rank | status | top answer |",
+    ]
+    lines += ["|---|---|---|---|---|---|---|"]
+    for c in rep["cases"]:
+        er, ir = c["func_rank"].get("engine"), c["func_rank"].get("innermost_frame")
+        lines.append(
+            f"| {c['id']} | {c['error_type']} | {'yes' if c['root_in_traceback'] else 'no'} |"
+            f" {er or '—'} | {ir or '—'} | {c['status']} | `{c['top']}` |"
+        )
+    if rep["skipped"]:
+        lines += ["", "### Skipped", ""] + [f"- {s['id']}: {s['reason']}" for s in rep["skipped"]]
+    return "\n".join(lines) + "\n"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--engine", default="static")
+    parser.add_argument(
+        "--engine", default="static", help="engine to score (static|auto|llm|local)"
+    )
+    parser.add_argument("--jobs", type=int, default=2, help="cases scored at once")
+    parser.add_argument("--limit", type=float, default=HARD_LIMIT, help="hard seconds per case")
+    parser.add_argument("--cases", nargs="*", help="only these case ids")
+    parser.add_argument("--root", default=str(REAL_DIR), help="the folder of case folders")
+    parser.add_argument("--out", default=str(REPORT_DIR), help="report folder ('' for none)")
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("score: not written yet")
+    cases = [c for c in load_all(args.root) if c.built and (not args.cases or c.id in args.cases)]
+    if not cases:
+        print("no built cases under evals/real", file=sys.stderr)
+        return 2
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        scores = list(pool.map(lambda c: score_case(c, args.engine, args.limit), cases))
+    for s in scores:
+        print(
+            f"{s.id:28} {s.status:8} engine={s.ranks.get('engine')} "
+            f"innermost={s.ranks.get('innermost_frame')} {s.seconds or 0:.2f}s {s.reason[:80]}"
+        )
+    rep = report(scores, args.engine)
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "report.json").write_text(json.dumps(rep, indent=1) + "\n")
+        (out / "report.md").write_text(markdown(rep))
+    o = rep["overall"]
+    print(
+        f"{o['cases']} cases: engine func@1 {_pct(o['engine']['func@1'])} func@5"
+        f" {_pct(o['engine']['func@5'])} file@1 {_pct(o['engine']['file@1'])} | innermost func@1"
+        f" {_pct(o['innermost_frame']['func@1'])} file@1 {_pct(o['innermost_frame']['file@1'])}"
+        f" | context recall {_pct(o['context_recall'])}, timeouts {o['timeouts']}, crashes {o['crashs']}"
+    )
+    return 0
