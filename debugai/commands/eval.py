@@ -18,6 +18,12 @@ from debugai.errors import EvalFailure, UsageError
 @guard
 def eval_(
     engine: Annotated[str, typer.Option(help="static|llm|local")] = "static",
+    set_: Annotated[
+        str,
+        typer.Option(
+            "--set", help="cases (the curated set) or real (the real-bug benchmark, evals/real)"
+        ),
+    ] = "cases",
     cases: Annotated[str, typer.Option(help="Glob(s) over case ids, comma-separated.")] = "*",
     cases_dir: Annotated[Path | None, typer.Option(help="Folder of cases.")] = None,
     jobs: Annotated[int, typer.Option(help="Cases run in parallel.")] = 2,
@@ -46,6 +52,17 @@ def eval_(
 
     if engine not in ("static", "llm", "local"):
         raise UsageError(f"unknown engine {engine!r}: choose static, llm or local")
+    if set_ not in ("cases", "real"):
+        raise UsageError(f"unknown --set {set_!r}: choose cases or real")
+    if set_ == "real":
+        from debugai.evals.realbench.score import REPORT_DIR, headline, score_real
+
+        try:
+            result = score_real(engine, jobs=jobs, out=report or REPORT_DIR, echo=print)
+        except LookupError as exc:
+            raise UsageError(str(exc)) from None
+        console.print(headline(result), markup=False, highlight=False)
+        return
     root = cases_dir or CASES_DIR
     selected = sorted(
         {c.id: c for g in cases.split(",") for c in discover(root, g.strip())}.values(),

@@ -304,28 +304,53 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    cases = [c for c in load_all(args.root) if c.built and (not args.cases or c.id in args.cases)]
-    if not cases:
-        print("no built cases under evals/real", file=sys.stderr)
+    try:
+        rep = score_real(args.engine, jobs=args.jobs, limit=args.limit, root=args.root,
+                         only=args.cases, out=args.out or None, echo=print)  # fmt: skip
+    except LookupError as exc:
+        print(exc, file=sys.stderr)
         return 2
-    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        scores = list(pool.map(lambda c: score_case(c, args.engine, args.limit), cases))
-    for s in scores:
-        print(
-            f"{s.id:28} {s.status:8} engine={s.ranks.get('engine')} "
-            f"innermost={s.ranks.get('innermost_frame')} {s.seconds or 0:.2f}s {s.reason[:80]}"
-        )
-    rep = report(scores, args.engine)
-    if args.out:
-        out = Path(args.out)
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "report.json").write_text(json.dumps(rep, indent=1) + "\n")
-        (out / "report.md").write_text(markdown(rep))
-    o = rep["overall"]
-    print(
-        f"{o['cases']} cases: engine func@1 {_pct(o['engine']['func@1'])} func@5"
-        f" {_pct(o['engine']['func@5'])} file@1 {_pct(o['engine']['file@1'])} | innermost func@1"
-        f" {_pct(o['innermost_frame']['func@1'])} file@1 {_pct(o['innermost_frame']['file@1'])}"
-        f" | context recall {_pct(o['context_recall'])}, timeouts {o['timeouts']}, crashes {o['crashs']}"
-    )
+    print(headline(rep))
     return 0
+
+
+def score_real(
+    engine: str,
+    *,
+    jobs: int = 2,
+    limit: float = HARD_LIMIT,
+    root: str | Path = REAL_DIR,
+    only: Sequence[str] | None = None,
+    out: str | Path | None = REPORT_DIR,
+    echo: Any = None,
+) -> dict[str, Any]:
+    """Score `engine` on every built case under `root`; write the report to `out` (if given)."""
+    cases = [c for c in load_all(root) if c.built and (not only or c.id in only)]
+    if not cases:
+        raise LookupError(f"no built cases under {root}")
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        scores = list(pool.map(lambda c: score_case(c, engine, limit), cases))
+    if echo is not None:
+        for s in scores:
+            echo(
+                f"{s.id:28} {s.status:8} engine={s.ranks.get('engine')} "
+                f"innermost={s.ranks.get('innermost_frame')} {s.seconds or 0:.2f}s {s.reason[:80]}"
+            )
+    rep = report(scores, engine)
+    if out:
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "report.json").write_text(json.dumps(rep, indent=1) + "\n")
+        (folder / "report.md").write_text(markdown(rep))
+    return rep
+
+
+def headline(rep: dict[str, Any]) -> str:
+    o = rep["overall"]
+    e, i = o["engine"], o["innermost_frame"]
+    return (
+        f"{o['cases']} cases: engine func@1 {_pct(e['func@1'])} func@5 {_pct(e['func@5'])}"
+        f" file@1 {_pct(e['file@1'])} | innermost frame func@1 {_pct(i['func@1'])}"
+        f" file@1 {_pct(i['file@1'])} | context recall {_pct(o['context_recall'])},"
+        f" timeouts {o['timeouts']}, crashes {o['crashs']}, skipped {len(rep['skipped'])}"
+    )
