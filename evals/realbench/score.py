@@ -103,8 +103,7 @@ class Namer:
 
 
 def _dedupe(items: Sequence[Any]) -> list[Any]:
-    seen: set[Any] = set()
-    return [x for x in items if not (x in seen or seen.add(x))]
+    return list(dict.fromkeys(items))
 
 
 def rank_of(
