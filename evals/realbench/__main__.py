@@ -9,12 +9,15 @@ from pathlib import Path
 
 
 def _build(args: argparse.Namespace) -> int:
-    from debugai.evals.realbench.build import BuildRefused, build
+    from debugai.evals.realbench.build import BuildRefused, build, rederive
     from debugai.evals.realbench.case import CaseFormatError, load
 
     def one(d: str) -> tuple[bool, str]:
         try:
-            return True, build(load(d), keep_fixed=args.keep_fixed)
+            case = load(d)
+            if args.cmd == "rederive":
+                return True, rederive(case)
+            return True, build(case, keep_fixed=args.keep_fixed)
         except (BuildRefused, CaseFormatError) as exc:
             return False, f"refused {Path(d).name}: {exc}"
 
@@ -33,12 +36,16 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("dirs", nargs="+", help="evals/real/<id> folders")
     b.add_argument("--jobs", type=int, default=1)
     b.add_argument("--keep-fixed", action="store_true", help="keep the fixed checkout")
+    r = sub.add_parser("rederive", help="re-derive truth and trace facts of built cases")
+    r.add_argument("dirs", nargs="+")
+    r.add_argument("--jobs", type=int, default=1)
+    r.set_defaults(keep_fixed=False)
     s = sub.add_parser("score", help="score an engine and the baselines on the built cases")
     from debugai.evals.realbench.score import add_arguments
 
     add_arguments(s)
     args = parser.parse_args(argv)
-    if args.cmd == "build":
+    if args.cmd in ("build", "rederive"):
         return _build(args)
     from debugai.evals.realbench.score import run
 

@@ -200,12 +200,25 @@ _FRAME = re.compile(r'^\s*File "(?P<path>[^"]+)", line (?P<line>\d+), in (?P<fun
 _SECTION = re.compile(r"^_{3,} .+ _{3,}$", re.M)
 
 
+_FAILURES = re.compile(r"^=+ FAILURES =+$", re.M)
+_ERRORS = re.compile(r"^=+ ERRORS =+$", re.M)
+_CAPTURED = re.compile(r"^-+ Captured .* -+$", re.M)
+
+
 def native_failure(output: str) -> tuple[str, list[tuple[str, int]]]:
-    """The final exception type and frames of the first failing test in --tb=native output."""
-    sections = [s for s in _SECTION.split(output) if "Traceback (most recent call last):" in s]
+    """The final exception type and frames of the first failing test in --tb=native output.
+
+    Only the report of the failing test counts: text logged while tests ran (a framework's
+    "Unhandled Error" dump, captured output) is not the failure.
+    """
+    banner = _FAILURES.search(output) or _ERRORS.search(output)
+    body = output[banner.end() :] if banner else output
+    sections = [s for s in _SECTION.split(body) if "Traceback (most recent call last):" in s]
     if not sections:
         return "", []
-    text = sections[0]
+    text = _CAPTURED.split(sections[0])[0]
+    if "Traceback (most recent call last):" not in text:
+        return "", []
     block = text.rsplit("Traceback (most recent call last):", 1)[1]
     frames: list[tuple[str, int]] = []
     error = ""
@@ -213,7 +226,7 @@ def native_failure(output: str) -> tuple[str, list[tuple[str, int]]]:
         m = _FRAME.match(line)
         if m:
             frames.append((m.group("path"), int(m.group("line"))))
-        elif line and not line[0].isspace():
+        elif line and not line[0].isspace() and not line.startswith("---"):
             head = line.split(":", 1)[0].strip()
             error = head.rsplit(".", 1)[-1] if re.fullmatch(r"[\w.]+", head) else head
             break
@@ -291,21 +304,36 @@ def build(case: RealCase, *, keep_fixed: bool = False) -> str:
     finally:
         if not keep_fixed:
             shutil.rmtree(fixed, ignore_errors=True)
-    error, frames = native_failure(runs[1].output)
-    if not error:
+    if not native_failure(runs[1].output)[0]:
         raise BuildRefused("no traceback in the --tb=native output")
     (case.dir / "trace.txt").write_text(runs[0].output, "utf-8")
     (case.dir / "trace_native.txt").write_text(runs[1].output, "utf-8")
+    return describe(case, src, failing_tests=len(runs[0].failed))
+
+
+def describe(case: RealCase, src: Path, *, failing_tests: int) -> str:
+    """Derive [trace] and root_in_traceback from the kept native trace, and save the case."""
+    error, frames = native_failure((case.dir / "trace_native.txt").read_text("utf-8"))
     case.root_in_traceback = root_in_frames(case, src, frames)
     case.trace = {
         "error_type": error,
         "frames": len(frames),
-        "failing_tests": len(runs[0].failed),
+        "failing_tests": failing_tests,
         "workdir": str(src),
         "made_with": "python -m debugai.evals.realbench build",
     }
     save(case)
     return f"ok {case.id} {error} root_in_traceback={str(case.root_in_traceback).lower()}"
+
+
+def rederive(case: RealCase) -> str:
+    """Re-derive the truth and the trace facts of a built case without re-running its tests."""
+    mirror = mirror_of(case)
+    derive_truth(case, mirror, source_files(case, mirror))
+    src = Path(str(case.trace.get("workdir") or work_dir() / "work" / case.id / "src"))
+    if not src.is_dir():
+        checkout(case, mirror, src, buggy=True)
+    return describe(case, src, failing_tests=int(case.trace.get("failing_tests", 1)))
 
 
 def _last_error(output: str) -> str:
