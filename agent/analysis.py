@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -40,6 +41,10 @@ NONE_CALLS = {
     "shuffle": "random.shuffle() shuffles in place and returns None",
 }
 MAX_DEPTH = 12  # hops followed back from the raise site (callers, returns, containers)
+MAX_STEPS = 20_000  # value-trail steps one diagnosis may take (each memoized, so distinct)
+DEADLINE_SECONDS = 5.0  # wall time for all the analyses of one diagnosis
+_KEYWORD = re.compile(r"\b([A-Za-z_]\w*)\s*=(?!=)")
+_SELF_ATTR = re.compile(r"\bself\.([A-Za-z_]\w*)\s*(?::[^=]+)?=(?!=)")
 
 
 @dataclass(slots=True)
@@ -70,8 +75,21 @@ class Analyzer:
     index: CodeIndex
     trace: Trace
     _trees: dict[str, Tree] = field(default_factory=dict)
+    max_steps: int = MAX_STEPS
+    deadline_seconds: float = DEADLINE_SECONDS
 
     def __post_init__(self) -> None:
+        # Bounds: every trail step is counted and memoized; past the budget or the deadline the
+        # analyses stop exploring and the engine ranks what they found (and says so).
+        self.steps = 0
+        self.exhausted = ""
+        self._deadline = time.monotonic() + self.deadline_seconds
+        self._memo: dict[tuple[str, int, int, int, int], list[Step]] = {}
+        self._active: set[tuple[str, int, int, int]] = set()
+        self._name_sites: dict[str, dict[str, list[tuple[str, int]]]] = {}
+        self._found: dict[tuple[str, str], list[Step]] = {}
+        self._cli_options: dict[str, tuple[str, int] | None] = {}
+        self._fields: dict[str, tuple[str, int, str] | None] = {}
         # An async function called without await is normal in `async with`/`create_task`;
         # it is the culprit only when the failure is about a coroutine object.
         self.about_coroutine = any(
@@ -153,10 +171,41 @@ class Analyzer:
         return sym
 
     # -- value trails -------------------------------------------------------------------------
+    def over_budget(self) -> bool:
+        """Count one step; True once the step budget or the deadline is spent."""
+        if self.exhausted:
+            return True
+        self.steps += 1
+        if self.steps > self.max_steps:
+            self.exhausted = f"step budget ({self.max_steps} steps)"
+        elif self.steps % 64 == 0 and time.monotonic() > self._deadline:
+            self.exhausted = f"deadline ({self.deadline_seconds:g} s)"
+        return bool(self.exhausted)
+
     def trace_expr(self, file: str, line: int, expr: Node, depth: int = 0) -> list[Step]:
-        """Follow the value of `expr` at file:line backwards; root first, ends at its binding."""
+        """Follow the value of `expr` at file:line backwards; root first, ends at its binding.
+
+        Memoized per (expression, depth); an expression met again while its own trail is being
+        followed is a cycle (`depth=line.depth` read back through `self.depth = depth`) and
+        ends there.
+        """
         if depth > MAX_DEPTH:
             return []
+        key = (file, line, expr.start_byte, expr.end_byte)
+        memo_key = (*key, depth)
+        if memo_key in self._memo:
+            return list(self._memo[memo_key])
+        if key in self._active or self.over_budget():
+            return []
+        self._active.add(key)
+        try:
+            trail = self._trace_expr(file, line, expr, depth)
+        finally:
+            self._active.discard(key)
+        self._memo[memo_key] = trail
+        return list(trail)
+
+    def _trace_expr(self, file: str, line: int, expr: Node, depth: int) -> list[Step]:
         tree = self.tree(file)
         func = flow.enclosing_function(tree, line)
         o = flow.origin_of(func, expr, line, tree.root_node)
@@ -597,52 +646,87 @@ class Analyzer:
                 return sym
         return None
 
+    def _sites(self, kind: str, name: str) -> list[tuple[str, int]]:
+        """Lines where `name=` (kind "keyword") or `self.name =` (kind "self") is written,
+        from one pass over the repo's text per diagnosis instead of one per lookup."""
+        table = self._name_sites.get(kind)
+        if table is None:
+            table = self._name_sites[kind] = {}
+            pattern = _KEYWORD if kind == "keyword" else _SELF_ATTR
+            for file in self.index.files:
+                for i, text in enumerate(self.index.lines(file)):
+                    if kind == "keyword" and text.lstrip().startswith(("def ", "self.")):
+                        continue
+                    for m in pattern.finditer(text):
+                        sites = table.setdefault(m.group(1), [])
+                        if not sites or sites[-1] != (file, i + 1):
+                            sites.append((file, i + 1))
+        return table.get(name, [])
+
     def find_keyword(self, attr: str, depth: int) -> list[Step]:
         """`Settings(attr=<value>)` somewhere in the repo: follow that value."""
-        pat = re.compile(rf"\b{re.escape(attr)}\s*=(?!=)")
+        key = ("keyword", attr)
+        if key in self._found:
+            return list(self._found[key])
+        self._found[key] = []  # a lookup that reaches itself again finds nothing new
+        made = self._find_keyword(attr, depth)
+        self._found[key] = made
+        return list(made)
+
+    def _find_keyword(self, attr: str, depth: int) -> list[Step]:
         made: list[Step] = []
-        for file in self.index.files:
-            lines = self.index.lines(file)
-            for i, text in enumerate(lines):
-                if not pat.search(text) or text.lstrip().startswith(("def ", "self.")):
+        for file, line in self._sites("keyword", attr):
+            if self.over_budget():
+                break
+            for kw in flow.nodes_on_line(self.tree(file).root_node, line, ("keyword_argument",)):
+                value = kw.child_by_field_name("value")
+                if flow.text(kw.child_by_field_name("name")) != attr or value is None:
                     continue
-                tree = self.tree(file)
-                for kw in flow.nodes_on_line(tree.root_node, i + 1, ("keyword_argument",)):
-                    value = kw.child_by_field_name("value")
-                    if flow.text(kw.child_by_field_name("name")) == attr and value is not None:
-                        trail = self.trace_expr(file, i + 1, value, depth + 1)
-                        if trail and trail[0].root:
-                            return trail
-                        if trail and not made:
-                            # No definite origin: where the object is built with it still is.
-                            made = [
-                                Step(
-                                    file,
-                                    i + 1,
-                                    self.sym_at(file, i + 1),
-                                    f"builds it with `{short(flow.text(kw))}`",
-                                    kind="producer",
-                                )
-                            ]
+                trail = self.trace_expr(file, line, value, depth + 1)
+                if trail and trail[0].root:
+                    return trail
+                if trail and not made:
+                    # No definite origin: where the object is built with it still is.
+                    made = [
+                        Step(
+                            file,
+                            line,
+                            self.sym_at(file, line),
+                            f"builds it with `{short(flow.text(kw))}`",
+                            kind="producer",
+                        )
+                    ]
         return made
 
     def find_instance_attr(self, attr: str, depth: int) -> list[Step]:
         """`self.attr = <value>` in any repo class (the receiver's class is rarely known)."""
-        pat = re.compile(rf"\bself\.{re.escape(attr)}\s*(:[^=]+)?=(?!=)")
-        for file in self.index.files:
-            for i, text in enumerate(self.index.lines(file)):
-                if not pat.search(text):
-                    continue
-                for n in flow.nodes_on_line(self.tree(file).root_node, i + 1, ("assignment",)):
-                    right = n.child_by_field_name("right")
-                    if flow.text(n.child_by_field_name("left")) == f"self.{attr}" and right:
-                        trail = self.trace_expr(file, i + 1, right, depth + 1)
-                        if trail and trail[0].root:
-                            return trail
+        key = ("self", attr)
+        if key in self._found:
+            return list(self._found[key])
+        self._found[key] = []
+        found = self._find_instance_attr(attr, depth)
+        self._found[key] = found
+        return list(found)
+
+    def _find_instance_attr(self, attr: str, depth: int) -> list[Step]:
+        for file, line in self._sites("self", attr):
+            if self.over_budget():
+                break
+            for n in flow.nodes_on_line(self.tree(file).root_node, line, ("assignment",)):
+                right = n.child_by_field_name("right")
+                if flow.text(n.child_by_field_name("left")) == f"self.{attr}" and right:
+                    trail = self.trace_expr(file, line, right, depth + 1)
+                    if trail and trail[0].root:
+                        return trail
         return []
 
     def find_cli_option(self, dest: str) -> tuple[str, int] | None:
         """argparse/click: `add_argument("--group-by", ...)` or `dest="group_by"` for args.dest."""
+        if dest not in self._cli_options:
+            self._cli_options[dest] = self._find_cli_option(dest)
+        return self._cli_options[dest]
+
+    def _find_cli_option(self, dest: str) -> tuple[str, int] | None:
         flag = "--" + dest.replace("_", "-")
         pat = re.compile(
             rf"""(add_argument|option|argument)\(.*(["']{re.escape(flag)}["']|["']{re.escape(dest)}["']|dest\s*=\s*["']{re.escape(dest)}["'])"""
@@ -655,6 +739,11 @@ class Analyzer:
 
     def find_field(self, attr: str) -> tuple[str, int, str] | None:
         """A class-level field `attr: T = ...` or `attr = ...` in a repo class."""
+        if attr not in self._fields:
+            self._fields[attr] = self._find_field(attr)
+        return self._fields[attr]
+
+    def _find_field(self, attr: str) -> tuple[str, int, str] | None:
         pat = re.compile(rf"^\s+{re.escape(attr)}\s*[:=]")
         for sym in self.index.symbols.values():
             if sym.kind != "class":

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from debugai.agent import patterns, signals
-from debugai.agent.analysis import Analyzer
+from debugai.agent.analysis import DEADLINE_SECONDS, MAX_STEPS, Analyzer
 from debugai.agent.context import Context
 from debugai.agent.diagnosis import (
     Candidate,
@@ -44,15 +44,31 @@ class StaticEngine:
 
     name = "static"
 
-    def __init__(self, *, use_git: bool = True, max_candidates: int = 10) -> None:
+    def __init__(
+        self,
+        *,
+        use_git: bool = True,
+        max_candidates: int = 10,
+        deadline_seconds: float = DEADLINE_SECONDS,
+        max_steps: int = MAX_STEPS,
+    ) -> None:
         self.use_git = use_git
         self.max_candidates = max_candidates
+        self.deadline_seconds = deadline_seconds
+        self.max_steps = max_steps
 
     def diagnose(self, trace: Trace, index: CodeIndex, context: Context | None = None) -> Diagnosis:
         start = signals.now()
-        an = Analyzer(index, trace)
+        an = Analyzer(
+            index, trace, max_steps=self.max_steps, deadline_seconds=self.deadline_seconds
+        )
         failed: list[str] = []
         ranked = self._suspects(an, failed)
+        if an.exhausted:
+            failed.append(
+                f"the analysis stopped at its {an.exhausted} after {an.steps} steps; "
+                "the suspects found until then are ranked"
+            )
         ranked = self._rank(an, ranked)
         diag = _error_info(trace)
         diag.engine = self.name
