@@ -75,8 +75,10 @@ def work_dir() -> Path:
 
 
 def mirror_of(case: RealCase) -> Path:
+    """The mirror's git directory: `<owner>+<name>/repo`, bare, or with its `.git` inside."""
     owner, name = case.repo.split("/")
-    return mirrors_dir() / f"{owner}+{name}" / "repo"
+    repo = mirrors_dir() / f"{owner}+{name}" / "repo"
+    return repo / ".git" if (repo / ".git" / "HEAD").is_file() else repo
 
 
 def _str_list(bug: dict[str, Any], key: str, where: Path) -> list[str]:

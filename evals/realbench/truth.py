@@ -75,7 +75,9 @@ def locations(file: str, hunks: list[Hunk], old: FileSpans, new: FileSpans) -> l
         anchor = h.old_start if not h.old_lines else h.old_start - 1
         anchor = max(anchor, 1)
         target = new.qualname_at(new_real[0])
-        if target == MODULE or old.span_of(target) is None:
-            target = old.qualname_at(anchor)
+        # A definition the fix adds is not where the bug was: credit what holds it (its class,
+        # or the module), not whatever happens to stand above the insertion.
+        while target != MODULE and old.span_of(target) is None:
+            target = target.rsplit(".", 1)[0] if "." in target else MODULE
         found.setdefault(target, []).append(anchor)
     return [Location(file, fn, tuple(sorted(set(lines)))) for fn, lines in found.items()]
