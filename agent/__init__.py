@@ -1,0 +1,9 @@
+"""The agent: from a pasted traceback and an index to a Diagnosis.
+
+traceback/   read what users paste into a Trace (no index, no engine)
+static/      the static engine: tracer strategies, evidence, one ranking
+llm/         the LLM engine: model client, tool loop, answers, local model
+chat/, ci/   front ends over the pipeline (a conversation, a CI bot)
+pipeline     explain(): parse -> locate -> static -> context -> engine
+locate, context, diagnosis, render, redact, runlog   shared by all of the above
+"""

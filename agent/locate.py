@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from debugai.agent.tb_model import ExceptionRecord, Frame, FrameKind, Trace
+from debugai.agent.traceback.model import ExceptionRecord, Frame, FrameKind, Trace
 from debugai.errors import UsageError
 
 if sys.version_info >= (3, 11):

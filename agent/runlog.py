@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from debugai.agent.llm_client import ChatReply, ChatRequest, ModelCallError, ToolCallOut
+from debugai.agent.llm.client import ChatReply, ChatRequest, ModelCallError, ToolCallOut
 
 if TYPE_CHECKING:
     from debugai.agent.redact import Redactor

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from debugai.agent.context import Hint, select_context
 from debugai.agent.render import render_json
-from debugai.agent.static_engine import StaticEngine
+from debugai.agent.static.engine import StaticEngine
 from debugai.api import explain, open_index, read_trace
 
 SCRIPT = """

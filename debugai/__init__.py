@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from debugai.agent.diagnosis import Diagnosis
+from typing import TYPE_CHECKING
+
 from debugai.errors import DebugaiError
+
+if TYPE_CHECKING:
+    from debugai.agent.diagnosis import Diagnosis
+    from debugai.agent.pipeline import explain
 
 __version__ = "0.1.0"
 __all__ = ["DebugaiError", "Diagnosis", "__version__", "explain"]
 
 
 def __getattr__(name: str) -> object:
-    # `explain` pulls in tree-sitter and networkx; load it on first use so `import debugai`
-    # (and `debugai --help`) stay fast.
+    # Loaded on first use: `explain` pulls in tree-sitter and networkx (`debugai --help` stays
+    # fast), and `import debugai.indexers` must not load the agent through this package.
     if name == "explain":
-        from debugai.api import explain
+        from debugai.agent.pipeline import explain
 
         return explain
+    if name == "Diagnosis":
+        from debugai.agent.diagnosis import Diagnosis
+
+        return Diagnosis
     raise AttributeError(f"module 'debugai' has no attribute {name!r}")

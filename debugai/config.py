@@ -82,7 +82,7 @@ class Config(BaseModel):
     model: str | None = None
     local_model: str | None = Field(
         default=None,
-        description="a known model name (see `debugai.agent.local_model.MODELS`) or a .gguf path",
+        description="a known model name (see `debugai.agent.llm.local.MODELS`) or a .gguf path",
     )
     local_port: int | None = Field(default=None, ge=1, le=65535)
     local_threads: int = Field(default=2, ge=1)

@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from debugai.agent.local_model import DEFAULT_LOCAL_MODEL, MODELS, ModelSpec, models_dir
+from debugai.agent.llm.local import DEFAULT_LOCAL_MODEL, MODELS, ModelSpec, models_dir
 from debugai.config import default_cache_dir
 
 CHUNK = 1 << 20

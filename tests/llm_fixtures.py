@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from debugai.agent.llm_client import ChatReply, ChatRequest, ToolCallOut
+from debugai.agent.llm.client import ChatReply, ChatRequest, ToolCallOut
 from debugai.agent.redact import Redactor
 
 USERS = '''"""User lookups."""

@@ -1,6 +1,6 @@
 """`debugai chat`: a terminal conversation about a failure (readline input, rich output).
 
-The session logic is debugai.agent.chat.ChatSession; this module only reads lines (history and
+The session logic is debugai.agent.chat.session.ChatSession; this module only reads lines (history and
 tab completion through the standard `readline`, pasted tracebacks gathered whole) and draws.
 """
 
@@ -22,7 +22,7 @@ from debugai.cli_app import app, console, debug_enabled, guard
 from debugai.errors import DebugaiError
 
 if TYPE_CHECKING:
-    from debugai.agent.chat import ChatSession
+    from debugai.agent.chat.session import ChatSession
 
 PROMPT = "debugai> "
 MORE = "....... "
@@ -47,7 +47,7 @@ def chat(
     ] = None,
 ) -> None:
     """Talk about a crash: paste a traceback, ask follow-ups, explore the code with /commands."""
-    from debugai.agent.chat import ChatSession
+    from debugai.agent.chat.session import ChatSession
     from debugai.agent.traceback import read_input
     from debugai.commands.explain import parse_path_maps
     from debugai.config import load_config
@@ -100,7 +100,7 @@ class ChatTerminal:
             self._save_history()
 
     def _dispatch(self, block: str) -> str | None:
-        from debugai.agent.chat_views import Ask, Quit
+        from debugai.agent.chat.views import Ask, Quit
 
         text = block.strip()
         if text.startswith("/") and "\n" not in text:
@@ -127,7 +127,7 @@ class ChatTerminal:
 
     def _guarded(self, fn: Callable[[], str | None]) -> str | None:
         """Run one step; a user error or a model error is one line, and the session goes on."""
-        from debugai.agent.llm_client import ModelCallError
+        from debugai.agent.llm.client import ModelCallError
 
         try:
             return fn()
@@ -171,7 +171,7 @@ class ChatTerminal:
             console.print(tool_line(use))
             ended_with_newline[0] = True
 
-        from debugai.agent.chat import NoModelConfigured
+        from debugai.agent.chat.session import NoModelConfigured
 
         try:
             answer = self.session.ask(question, on_text, on_tool, label=label)

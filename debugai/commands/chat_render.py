@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from debugai.agent.chat_views import (
+from debugai.agent.chat.views import (
     Answer,
     ChainView,
     CodeView,

@@ -54,7 +54,7 @@ def ci(
     Also writes the job summary and ::error annotations at each root cause.
     Never fails the job by itself unless --fail-on-error is given.
     """
-    from debugai.agent.ci_bot import CiOptions, run_ci
+    from debugai.agent.ci.bot import CiOptions, run_ci
     from debugai.api import ENGINES
 
     if engine not in ENGINES:

@@ -95,7 +95,7 @@ def replay(
     """Re-run a logged LLM run offline, answering with its logged responses."""
     from pathlib import Path
 
-    from debugai.agent.llm_engine import LLMEngine
+    from debugai.agent.llm.engine import LLMEngine
     from debugai.agent.render import render_json
     from debugai.agent.runlog import ReplayModel, find_run, runlog_path
     from debugai.api import explain

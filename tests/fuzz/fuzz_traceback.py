@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tb_corpus import corpus
 
-from debugai.agent.tb_model import Trace
 from debugai.agent.traceback import parse_all_strict
+from debugai.agent.traceback.model import Trace
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 TOKENS = [

@@ -1,0 +1,24 @@
+"""The layering the import contract states, seen from a fresh interpreter."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def _loaded_after(statement: str) -> list[str]:
+    code = f"{statement}; import sys; print('\\n'.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.split()
+
+
+def test_the_indexer_loads_no_agent_module() -> None:
+    assert [
+        m for m in _loaded_after("import debugai.indexers") if m.startswith("debugai.agent")
+    ] == []
+
+
+def test_reading_a_traceback_loads_no_engine_nor_front_end() -> None:
+    loaded = _loaded_after("import debugai.agent.traceback")
+    heavy = ("debugai.agent.static", "debugai.agent.llm", "debugai.agent.chat", "debugai.agent.ci")
+    assert [m for m in loaded if m.startswith(heavy) or m in ("typer", "rich", "openai")] == []
