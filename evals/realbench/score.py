@@ -324,11 +324,18 @@ def score_real(
     echo: Any = None,
 ) -> dict[str, Any]:
     """Score `engine` on every built case under `root`; write the report to `out` (if given)."""
-    cases = [c for c in load_all(root) if c.built and (not only or c.id in only)]
+    chosen = [c for c in load_all(root) if not only or c.id in only]
+    cases = [c for c in chosen if c.built]
     if not cases:
         raise LookupError(f"no built cases under {root}")
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         scores = list(pool.map(lambda c: score_case(c, engine, limit), cases))
+    # A case written but never built is reported, not passed over.
+    for c in chosen:
+        if not c.built:
+            scores.append(
+                CaseScore(c.id, c.project, "?", False, status="skipped", reason="not built yet")
+            )
     if echo is not None:
         for s in scores:
             echo(
