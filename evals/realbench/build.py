@@ -74,20 +74,34 @@ def source_files(case: RealCase, mirror: Path) -> list[str]:
 
 
 def checkout(case: RealCase, mirror: Path, dest: Path, *, buggy: bool) -> None:
+    """The fixed tree, or the buggy state: the fixed tree with the fix's source files reverted.
+
+    The buggy state is built from the buggy commit with the fix's other files (its tests, data)
+    laid over it, uncommitted: the same files as BugsInPy's recipe, but the history a developer
+    would have, so `git blame` of the checkout never sees the fix (its commit is in the future).
+    """
     if dest.exists():
         shutil.rmtree(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     _git(Path.cwd(), "clone", "-q", "--shared", "--no-checkout", str(mirror), str(dest))
-    _git(dest, "-c", "advice.detachedHead=false", "checkout", "-q", case.fixed_commit)
-    if buggy:
-        for f in source_files(case, mirror):
-            content = _git_bytes(mirror, "show", f"{case.buggy_commit}:{f}")
-            target = dest / f
-            if content is None:
-                target.unlink(missing_ok=True)
-            else:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
+    head = case.buggy_commit if buggy else case.fixed_commit
+    _git(dest, "-c", "advice.detachedHead=false", "checkout", "-q", head)
+    if not buggy:
+        return
+    reverted = set(source_files(case, mirror))
+    changed = _git(
+        mirror, "diff", "--name-only", "--no-renames", case.buggy_commit, case.fixed_commit
+    )
+    for f in changed.splitlines():
+        if not f or f in reverted:
+            continue
+        content = _git_bytes(mirror, "show", f"{case.fixed_commit}:{f}")
+        target = dest / f
+        if content is None:
+            target.unlink(missing_ok=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
 
 
 def pyenv_python(minor: str) -> Path:

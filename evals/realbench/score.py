@@ -57,7 +57,7 @@ def ensure_checkout(case: RealCase) -> Path:
         proc = subprocess.run(
             ["git", "-C", str(src), "rev-parse", "HEAD"], capture_output=True, text=True
         )
-        if proc.stdout.strip() == case.fixed_commit:
+        if proc.stdout.strip() == case.buggy_commit:
             return src
     mirror = mirror_of(case)
     if not (mirror / "HEAD").is_file():

@@ -197,6 +197,10 @@ def test_build_makes_the_case_and_the_scorer_scores_it(built) -> None:
     src = Path(again.trace["workdir"])
     assert "test_total_lower" in (src / "tests/test_prices.py").read_text()
     assert "RATES.get(code)\n" in (src / "shop/prices.py").read_text()
+    # ... on the buggy commit's history: blame there can never see the fix.
+    head = _git(src, "rev-parse", "HEAD").strip()
+    assert head == again.buggy_commit
+    assert _git(src, "status", "--porcelain").strip() == "M tests/test_prices.py"
 
     result = sc.score_case(again, "static", limit=60)
     assert result.status == "ok", result.reason
