@@ -19,8 +19,8 @@ from debugai.agent.diagnosis import (
     SpanOut,
     Usage,
 )
-from debugai.agent.static import patterns, signals
-from debugai.agent.static.analysis import DEADLINE_SECONDS, MAX_STEPS, Analyzer
+from debugai.agent.static import patterns, ranking, signals
+from debugai.agent.static.analysis import DEADLINE_SECONDS, MAX_STEPS, Analyzer, Step
 from debugai.agent.static.strategies import STRATEGIES, Suspect
 from debugai.agent.traceback import Trace
 
@@ -51,17 +51,27 @@ class StaticEngine:
         max_candidates: int = 10,
         deadline_seconds: float = DEADLINE_SECONDS,
         max_steps: int = MAX_STEPS,
+        weights: ranking.Weights | None = None,
     ) -> None:
         self.use_git = use_git
         self.max_candidates = max_candidates
         self.deadline_seconds = deadline_seconds
         self.max_steps = max_steps
+        self.weights = weights or ranking.default_weights()
+
+    def analyzer(self, trace: Trace, index: CodeIndex) -> Analyzer:
+        return Analyzer(
+            index, trace, max_steps=self.max_steps, deadline_seconds=self.deadline_seconds
+        )
+
+    def candidates(self, trace: Trace, index: CodeIndex) -> list[ranking.Candidate]:
+        """Every candidate with its features, best first (what the ranking is fitted on)."""
+        an = self.analyzer(trace, index)
+        return self.rank(an, self._suspects(an, []), blame=False)
 
     def diagnose(self, trace: Trace, index: CodeIndex, context: Context | None = None) -> Diagnosis:
         start = signals.now()
-        an = Analyzer(
-            index, trace, max_steps=self.max_steps, deadline_seconds=self.deadline_seconds
-        )
+        an = self.analyzer(trace, index)
         failed: list[str] = []
         ranked = self._suspects(an, failed)
         if an.exhausted:
@@ -69,47 +79,54 @@ class StaticEngine:
                 f"the analysis stopped at its {an.exhausted} after {an.steps} steps; "
                 "the suspects found until then are ranked"
             )
-        ranked = self._rank(an, ranked)
+        cands = self.rank(an, ranked)
         diag = _error_info(trace)
         diag.engine = self.name
         diag.notes.extend(failed)
-        best = ranked[0] if ranked else None
-        for r in ranked[: self.max_candidates]:
-            s = r.suspect
+        fallback = ranked[0] if ranked else None
+        for c in cands[: self.max_candidates]:
+            s = _suspect_of(an, c)
             commit = s.variables.get("_commit")
             diag.candidates.append(
                 Candidate(
-                    file=s.file,
-                    line=s.line,
-                    end_line=max(s.end_line, s.line),
-                    symbol=s.symbol,
-                    score=round(min(1.0, s.score), 3),
+                    file=c.file,
+                    line=c.line,
+                    end_line=max(c.end_line, c.line),
+                    symbol=c.symbol,
+                    score=round(c.probability, 3),
                     why=s.why,
                     commit=commit or None,
                 )
             )
-        if best is not None:
-            s = best.suspect
+        if cands:
+            top = cands[0]
+            best = top.suspects[0] if top.suspects else None
+            s = _suspect_of(an, top)
+            match = best.match if best else (fallback.match if fallback else None)
+            category = best.category if best else (fallback.category if fallback else "unknown")
             variables = {
                 "type": trace.final.type,
                 "message": _first_line(trace.final.message),
                 "raise_site": _raise_label(an),
                 **s.variables,
             }
+            use_pattern = best is not None and best.match is not None
             explanation = (
-                patterns.fill(best.match.pattern.explanation, variables) if (best.match) else s.why
+                patterns.fill(match.pattern.explanation, variables)
+                if (use_pattern and match is not None)
+                else s.why
             )
             diag.root_cause = RootCause(
-                file=s.file,
-                line=s.line,
-                end_line=max(s.end_line, s.line),
-                symbol=s.symbol,
-                category=best.category,
+                file=top.file,
+                line=top.line,
+                end_line=max(top.end_line, top.line),
+                symbol=top.symbol,
+                category=category,
                 explanation=explanation,
             )
             diag.chain = _hops(s)
-            if best.match is not None and best.match.pattern.fix:
-                diag.fix = Fix(summary=patterns.fill(best.match.pattern.fix, variables))
+            if use_pattern and match is not None and match.pattern.fix:
+                diag.fix = Fix(summary=patterns.fill(match.pattern.fix, variables))
         if context is not None:
             diag.context = ContextOut(
                 tokens=context.tokens,
@@ -155,47 +172,46 @@ class StaticEngine:
             out.append(_Ranked(s, out[0].match if out else None, fallback))
         return out
 
-    def _rank(self, an: Analyzer, ranked: list[_Ranked]) -> list[_Ranked]:
+    def rank(
+        self, an: Analyzer, ranked: list[_Ranked], *, blame: bool = True
+    ) -> list[ranking.Candidate]:
+        """Candidate functions, best first, each scored by the fitted model (see ranking)."""
+        cands = ranking.candidates(an, ranked)
         seeds = [s.symbol for s in an.frames if s.symbol]
-        pr = signals.pagerank(an.index, seeds)
-        top = max(pr.values(), default=0.0) or 1.0
-        merged: dict[tuple[str, int], _Ranked] = {}
-        per_symbol: dict[str, int] = {}
-        for r in ranked:
-            s = r.suspect
-            if s.symbol:
-                s.score += 0.08 * pr.get(s.symbol, 0.0) / top
-                per_symbol[s.symbol] = per_symbol.get(s.symbol, 0) + 1
-            key = (s.file, s.line)
-            if key not in merged or merged[key].suspect.score < s.score:
-                merged[key] = r
-        for r in merged.values():  # several lines of evidence pointing at one function
-            if r.suspect.symbol and per_symbol.get(r.suspect.symbol, 0) > 1:
-                r.suspect.score += 0.02
-        result = sorted(
-            merged.values(), key=lambda r: (-r.suspect.score, r.suspect.file, r.suspect.line)
-        )
-        if self.use_git:
-            self._blame(an, result[: self.max_candidates])
-        return sorted(result, key=lambda r: (-r.suspect.score, r.suspect.file, r.suspect.line))
+        ranking.add_pagerank(cands, signals.pagerank(an.index, seeds))
+        ranking.score(cands, self.weights)
+        cands.sort(key=lambda c: (-c.utility, c.file, c.line))
+        if self.use_git and blame:
+            self._blame(an, cands[: self.max_candidates])
+        return cands
 
-    def _blame(self, an: Analyzer, ranked: list[_Ranked]) -> None:
-        found = []
-        for r in ranked:
-            s = r.suspect
-            if not s.file.endswith(".py"):
+    def _blame(self, an: Analyzer, cands: list[ranking.Candidate]) -> None:
+        """The commit that last touched each shown candidate (said, not scored)."""
+        for c in cands:
+            if not c.file.endswith(".py") or not c.suspects:
                 continue
-            b = signals.blame(an.index.root, s.file, s.line, max(s.end_line, s.line))
+            b = signals.blame(an.index.root, c.file, c.line, max(c.end_line, c.line))
             if b is not None:
-                found.append((r, b))
-        if len({t for _, (_, t) in found}) < 2:  # one commit for everything says nothing
-            for r, (sha, _) in found:
-                r.suspect.variables["_commit"] = sha
-            return
-        newest = max(t for _, (_, t) in found)
-        for r, (sha, t) in found:
-            r.suspect.variables["_commit"] = sha
-            r.suspect.score += signals.recency_bonus(t, newest)
+                c.suspects[0].suspect.variables["_commit"] = b[0]
+
+
+def _suspect_of(an: Analyzer, c: ranking.Candidate) -> Suspect:
+    """The candidate's best suspect, or one saying how the failing test reaches it."""
+    if c.suspects:
+        return c.suspects[0].suspect
+    f = c.features
+    if f.get("test_callee"):
+        why = f"`{c.symbol}` is called by the failing test"
+    elif f.get("test_reach"):
+        why = f"`{c.symbol}` runs under the failing test"
+    else:
+        why = f"`{c.symbol}` is near the failure"
+    step = Step(c.file, c.line, c.symbol, why, root=True, reason="code under test", kind="reach")
+    site = an.raise_site
+    chain = [step]
+    if site is not None and (site.file, site.line) != (c.file, c.line):
+        chain.append(Step(site.file, site.line, site.symbol, "raises here"))
+    return Suspect(c.file, c.line, c.end_line, c.symbol, c.probability, why, chain)
 
 
 def _hops(s: Suspect) -> list[Hop]:

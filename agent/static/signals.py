@@ -27,7 +27,7 @@ def frame_suspects(an: Analyzer) -> list[Suspect]:
         score = 0.35 if i == 0 else max(0.1, 0.25 - 0.04 * i)
         sym = an.symbol(site.symbol)
         why = "raises here" if i == 0 else f"frame {n - i} of {n} in the traceback"
-        step = Step(site.file, site.line, site.symbol, why)
+        step = Step(site.file, site.line, site.symbol, why, kind="frame")
         s = from_trail(an, [step], score, {})
         if sym is not None and sym.kind == "function":
             s.end_line = site.line

@@ -30,6 +30,11 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["fit"]:  # its own parser: the options are the fitter's
+        from debugai.evals.realbench.fit import main as fit_main
+
+        return fit_main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m debugai.evals.realbench")
     sub = parser.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build", help="recreate cases, run their tests, derive their truth")
@@ -40,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("dirs", nargs="+")
     r.add_argument("--jobs", type=int, default=1)
     r.set_defaults(keep_fixed=False)
+    sub.add_parser("fit", help="fit the static engine's ranking (leave-one-project-out)")
     s = sub.add_parser("score", help="score an engine and the baselines on the built cases")
     from debugai.evals.realbench.score import add_arguments
 

@@ -2,6 +2,7 @@
 
     python -m debugai.evals.realbench.worker prepare CASE_DIR SRC   index (cached) + the frames
     python -m debugai.evals.realbench.worker explain CASE_DIR SRC ENGINE
+    python -m debugai.evals.realbench.worker features CASE_DIR SRC   the ranking's candidates
 prints one JSON object: the ranked places of the engine and of the frame baselines, the packed
 context, timings, or the error.
 """
@@ -78,9 +79,24 @@ def explain_case(case_dir: str, src: str, engine: str) -> dict[str, Any]:
     return result
 
 
+def features_case(case_dir: str, src: str) -> dict[str, Any]:
+    """Every candidate the static engine considers, with its features (what `fit` learns from)."""
+    from debugai.agent.static.engine import StaticEngine
+    from debugai.api import open_index, read_trace
+
+    text, path_map = _inputs(case_dir, src)
+    index = open_index(src)
+    trace = read_trace(text, index, path_map)
+    cands = StaticEngine(use_git=False).candidates(trace, index)
+    return {"candidates": [(c.file, c.line, c.features) for c in cands]}
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["prepare"]:
         print(json.dumps(prepare_case(argv[1], argv[2])))
+        return 0
+    if argv[:1] == ["features"]:
+        print(json.dumps(features_case(argv[1], argv[2])))
         return 0
     if argv[:1] == ["explain"]:
         print(json.dumps(explain_case(argv[1], argv[2], argv[3])))
