@@ -61,6 +61,7 @@ FEATURES: tuple[str, ...] = (
     "name_overlap",  # words shared with the failing test's name (0, .5, 1)
     "message_names",  # its name appears in the exception message
     "file_of_test",  # its file is the one the failing test file is named after
+    "file_imported_by_test",  # its module is imported by the failing test's file
     "file_of_raise",  # in the same file as the innermost non-test frame
     "is_test_code",  # defined in test code
     "is_docs",  # defined under doc/, docs/ or examples/
@@ -112,10 +113,25 @@ class Weights:
         return json.dumps(data, indent=2) + "\n"
 
 
+_OVERRIDE: list[Weights] = []
+
+
 @cache
-def default_weights() -> Weights:
+def _shipped_weights() -> Weights:
     raw = resources.files("debugai.agent.static").joinpath("weights.json").read_text("utf-8")
     return weights_from(json.loads(raw))
+
+
+def default_weights() -> Weights:
+    """The shipped weights, or the ones an evaluation set for this process (`use_weights`)."""
+    return _OVERRIDE[-1] if _OVERRIDE else _shipped_weights()
+
+
+def use_weights(weights: Weights | None) -> None:
+    """Score with these weights in this process (leave-one-project-out evaluation); None resets."""
+    _OVERRIDE.clear()
+    if weights is not None:
+        _OVERRIDE.append(weights)
 
 
 def weights_from(data: dict[str, Any]) -> Weights:
@@ -169,6 +185,7 @@ class _Context:
         self.test: Symbol | None = self.tests[0] if self.tests else None  # the test itself
         self.test_words = words(self.test.name) if self.test else set()
         self.test_stems = _test_stems(tests[0].file) if tests else set()
+        self.test_imports = _imported_files(index, tests[0].file) if tests else set()
         self.raise_file = lib[0].file if lib else None
         self.reach = self._reach()
         inner = an.symbol(lib[0].symbol) if lib and lib[0].symbol else None
@@ -243,6 +260,24 @@ def _test_stems(test_file: str) -> set[str]:
     stem = stem.removeprefix("test_").removesuffix("_test").removesuffix("_tests")
     parts = {stem} | set(stem.split("_"))
     return {p for p in parts if len(p) > 2 and p not in _STOP}
+
+
+_IMPORT = re.compile(r"^\s*(?:from\s+([\w.]+)\s+import\s+([\w, ]+)|import\s+([\w.]+))", re.M)
+
+
+def _imported_files(index: CodeIndex, test_file: str) -> set[str]:
+    """Repo files the test file imports (`from pkg.mod import x`, `import pkg.mod`)."""
+    out: set[str] = set()
+    text = "\n".join(index.lines(test_file))
+    for m in _IMPORT.finditer(text):
+        mods = [m.group(1) or m.group(3)]
+        if m.group(1):  # `from pkg import mod` may name a module
+            mods += [f"{m.group(1)}.{n.strip()}" for n in m.group(2).split(",") if n.strip()]
+        for mod in mods:
+            f = index.file_of(mod)
+            if f is not None:
+                out.add(f)
+    return out
 
 
 def _key_of(file: str, symbol: str | None) -> tuple[str, str]:
@@ -376,6 +411,7 @@ def _features(ctx: _Context, c: Candidate) -> dict[str, float]:
     if stem == "__init__":
         stem = c.file.rsplit("/", 2)[-2] if "/" in c.file else stem
     f["file_of_test"] = float(stem in ctx.test_stems)
+    f["file_imported_by_test"] = float(c.file in ctx.test_imports)
     f["file_of_raise"] = float(c.file == ctx.raise_file)
     f["is_test_code"] = float(is_test(c.file))
     f["is_docs"] = float(bool(DOCS.search(c.file)))

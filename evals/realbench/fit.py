@@ -288,6 +288,33 @@ def lopo(groups: Sequence[Group], **kw: Any) -> dict[str, Any]:
     return {"overall": overall, "projects": held, "ranks": ranks}
 
 
+EVIDENCE = (
+    "ev_value",
+    "ev_specific",
+    "ev_under_test",
+    "ev_unlinked",
+    "test_callee",
+    "frame_innermost",
+)
+
+
+def precision(groups: Sequence[Group]) -> dict[str, tuple[int, int]]:
+    """Per kind of evidence: (cases where its best candidate is a truth function, cases it fired).
+
+    Its best candidate is the one with the highest value of that feature in the case."""
+    out: dict[str, tuple[int, int]] = {}
+    for feat in EVIDENCE:
+        hit = fired = 0
+        for g in groups:
+            vals = [r.get(feat, 0.0) for r in g.rows]
+            if not vals or max(vals) <= 0:
+                continue
+            fired += 1
+            hit += g.labels[vals.index(max(vals))]
+        out[feat] = (hit, fired)
+    return out
+
+
 def _synthetic_dirs() -> list[Path]:
     root = REAL_DIR.parent / "cases"
     return sorted(p for p in root.iterdir() if (p / "case.toml").is_file())
@@ -337,7 +364,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"  {p:<14} {r['cases']:>3} cases  func@1 {_pct(r['func@1'])}  "
             f"func@5 {_pct(r['func@5'])}  file@1 {_pct(r['file@1'])}"
         )
-    cover = sum(1 for g in groups if g.project != SYNTHETIC and any(g.labels))
+    real = [g for g in groups if g.project != SYNTHETIC]
+    prec = precision(real)
+    print(
+        "  precision of each kind of evidence on real cases (its best candidate is the truth): "
+        + ", ".join(f"{k} {h}/{n}" for k, (h, n) in prec.items())
+    )
+    res["precision"] = prec
+    cover = sum(1 for g in real if any(g.labels))
     print(f"  truth among the candidates: {cover}/{o['cases']}")
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=2, default=str), "utf-8")

@@ -134,7 +134,7 @@ def baselines(frames: Sequence[Sequence[Any]]) -> dict[str, list[tuple[str, int]
     return {"innermost_frame": non_test[:1], "all_frames": repo}
 
 
-def score_case(case: RealCase, engine: str, limit: float) -> CaseScore:
+def score_case(case: RealCase, engine: str, limit: float, weights: str = "") -> CaseScore:
     cs = CaseScore(
         case.id, case.project, str(case.trace.get("error_type", "?")), bool(case.root_in_traceback)
     )
@@ -152,7 +152,8 @@ def score_case(case: RealCase, engine: str, limit: float) -> CaseScore:
     for system, places in baselines(prep.get("frames", [])).items():
         cs.ranks[system], cs.file_ranks[system] = rank_of(places, case, namer)
     t0 = time.perf_counter()
-    status, out = _worker(["explain", str(case.dir), str(src), engine], limit)
+    extra = [weights] if weights else []
+    status, out = _worker(["explain", str(case.dir), str(src), engine, *extra], limit)
     if status == "timeout":
         cs.status, cs.seconds, cs.reason = "timeout", limit, f"killed after {limit:.0f} s"
     elif status == "crash" or "crash" in out:
@@ -253,6 +254,8 @@ def markdown(rep: dict[str, Any]) -> str:
         "Made by `python -m debugai.evals.realbench score` (see evals/real/README.md). Baselines:"
         " the innermost non-test repo frame; all repo frames, innermost first.",
         "",
+        f"Ranking weights: {rep.get('ranking', 'shipped weights (in-sample)')}.",
+        "",
         f"Context recall {_pct(o['context_recall'])}; explain seconds mean {o['seconds_mean']:.2f},"
         f" p95 {o['seconds_p95']:.2f}, max {o['seconds_max']:.2f}; timeouts {o['timeouts']}"
         f" (hard limit {rep['hard_limit_seconds']:.0f} s), crashes {o['crashs']},"
@@ -300,12 +303,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cases", nargs="*", help="only these case ids")
     parser.add_argument("--root", default=str(REAL_DIR), help="the folder of case folders")
     parser.add_argument("--out", default=str(REPORT_DIR), help="report folder ('' for none)")
+    parser.add_argument(
+        "--lopo",
+        action="store_true",
+        help="score each project with ranking weights fitted without it (needs `fit` first)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     try:
         rep = score_real(args.engine, jobs=args.jobs, limit=args.limit, root=args.root,
-                         only=args.cases, out=args.out or None, echo=print)  # fmt: skip
+                         only=args.cases, out=args.out or None, echo=print,
+                         lopo=args.lopo)  # fmt: skip
     except LookupError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -322,14 +331,21 @@ def score_real(
     only: Sequence[str] | None = None,
     out: str | Path | None = REPORT_DIR,
     echo: Any = None,
+    lopo: bool = False,
 ) -> dict[str, Any]:
-    """Score `engine` on every built case under `root`; write the report to `out` (if given)."""
+    """Score `engine` on every built case under `root`; write the report to `out` (if given).
+
+    With `lopo`, each project's cases are ranked by weights fitted without that project (from
+    the features `fit` collected), so no case is scored by weights that saw it."""
     chosen = [c for c in load_all(root) if not only or c.id in only]
     cases = [c for c in chosen if c.built]
     if not cases:
         raise LookupError(f"no built cases under {root}")
+    weights = held_out_weights(sorted({c.project for c in cases})) if lopo else {}
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        scores = list(pool.map(lambda c: score_case(c, engine, limit), cases))
+        scores = list(
+            pool.map(lambda c: score_case(c, engine, limit, weights.get(c.project, "")), cases)
+        )
     # A case written but never built is reported, not passed over.
     for c in chosen:
         if not c.built:
@@ -343,12 +359,32 @@ def score_real(
                 f"innermost={s.ranks.get('innermost_frame')} {s.seconds or 0:.2f}s {s.reason[:80]}"
             )
     rep = report(scores, engine)
+    rep["ranking"] = "leave-one-project-out" if lopo else "shipped weights (in-sample)"
     if out:
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "report.json").write_text(json.dumps(rep, indent=1) + "\n")
         (folder / "report.md").write_text(markdown(rep))
     return rep
+
+
+def held_out_weights(projects: Sequence[str]) -> dict[str, str]:
+    """project -> a weights file fitted on every other project's features (and the synthetic)."""
+    from debugai.evals.realbench import fit
+
+    path = fit.features_path()
+    if not path.is_file():
+        raise LookupError(f"no features at {path}: run `python -m debugai.evals.realbench fit`")
+    groups = fit.load_groups(path)
+    folder = work_dir() / "lopo"
+    folder.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for p in projects:
+        w = fit.fit([g for g in groups if g.project != p])
+        target = folder / f"{p}.json"
+        target.write_text(w.to_json(), "utf-8")
+        out[p] = str(target)
+    return out
 
 
 def headline(rep: dict[str, Any]) -> str:

@@ -1,7 +1,7 @@
 """One case in its own process, so a hung or crashing engine costs only that case.
 
     python -m debugai.evals.realbench.worker prepare CASE_DIR SRC   index (cached) + the frames
-    python -m debugai.evals.realbench.worker explain CASE_DIR SRC ENGINE
+    python -m debugai.evals.realbench.worker explain CASE_DIR SRC ENGINE [WEIGHTS]
     python -m debugai.evals.realbench.worker features CASE_DIR SRC   the ranking's candidates
 prints one JSON object: the ranked places of the engine and of the frame baselines, the packed
 context, timings, or the error.
@@ -52,8 +52,12 @@ def prepare_case(case_dir: str, src: str) -> dict[str, Any]:
     return result
 
 
-def explain_case(case_dir: str, src: str, engine: str) -> dict[str, Any]:
+def explain_case(case_dir: str, src: str, engine: str, weights: str = "") -> dict[str, Any]:
+    from debugai.agent.static import ranking
     from debugai.api import explain, open_index
+
+    if weights:  # leave-one-project-out: weights fitted without this case's project
+        ranking.use_weights(ranking.weights_from(json.loads(Path(weights).read_text("utf-8"))))
 
     text, path_map = _inputs(case_dir, src)
     result: dict[str, Any] = {}
@@ -99,7 +103,7 @@ def main(argv: list[str]) -> int:
         print(json.dumps(features_case(argv[1], argv[2])))
         return 0
     if argv[:1] == ["explain"]:
-        print(json.dumps(explain_case(argv[1], argv[2], argv[3])))
+        print(json.dumps(explain_case(argv[1], argv[2], argv[3], *argv[4:5])))
         return 0
     print(__doc__, file=sys.stderr)
     return 2

@@ -117,3 +117,15 @@ def test_a_function_the_failing_test_calls_is_a_candidate_though_no_frame_shows_
     diag = StaticEngine(use_git=False).diagnose(trace, index)
     assert diag.root_cause is not None and diag.root_cause.symbol == "shop.discount.discount_rate"
     assert 0 < diag.candidates[0].score < 1
+
+
+def test_an_evaluation_can_swap_the_weights_for_its_process_and_reset_them() -> None:
+    shipped = ranking.default_weights()
+    held_out = ranking.Weights(0.0, {"frame_innermost": 5.0}, "held out")
+    ranking.use_weights(held_out)
+    try:
+        assert ranking.default_weights() is held_out
+        assert StaticEngine().weights is held_out
+    finally:
+        ranking.use_weights(None)
+    assert ranking.default_weights() == shipped
