@@ -18,6 +18,15 @@ def pytest_collectreport(report):
         _write({"nodeid": report.nodeid, "when": "collect", "outcome": "failed"})
 
 
+def _crash(report):
+    """The failure's one-line message ("ImportError: ..."), or "" (a fixture lookup error)."""
+    crash = getattr(report.longrepr, "reprcrash", None)
+    return getattr(crash, "message", "") or ""
+
+
 def pytest_runtest_logreport(report):
     if report.when == "call" or report.outcome != "passed":
-        _write({"nodeid": report.nodeid, "when": report.when, "outcome": report.outcome})
+        record = {"nodeid": report.nodeid, "when": report.when, "outcome": report.outcome}
+        if report.failed:
+            record["crash"] = _crash(report)
+        _write(record)

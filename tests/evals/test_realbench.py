@@ -265,3 +265,41 @@ def test_committed_cases_are_well_formed() -> None:
         if c.built:
             assert c.locations and (c.dir / "trace_native.txt").is_file(), c.id
             assert c.trace.get("error_type"), c.id
+
+
+@pytest.mark.slow
+def test_a_failure_outside_the_test_body_is_not_the_bug(bench, tmp_path: Path) -> None:
+    case, _ = bench
+    src = tmp_path / "outside"
+    (src / "tests").mkdir(parents=True)
+    (src / "tests/test_x.py").write_text(
+        textwrap.dedent("""\
+        import pytest
+
+
+        @pytest.fixture
+        def broken():
+            raise ValueError("the fixture ran code")
+
+
+        def test_missing_fixture(nowhere):
+            pass
+
+
+        def test_new_name():
+            from json import no_such_name
+
+
+        def test_fixture_ran_code(broken):
+            pass
+
+
+        def test_body():
+            assert 1 == 2
+        """)
+    )
+    case.tests = ["tests/test_x.py"]
+    out = bld.run_tests(case, src, Path(sys.prefix))
+    names = {n.rsplit("::", 1)[1] for n in out.failed}
+    assert names == {"test_missing_fixture", "test_new_name", "test_fixture_ran_code", "test_body"}
+    assert {n.rsplit("::", 1)[1] for n in out.in_body} == {"test_fixture_ran_code", "test_body"}
