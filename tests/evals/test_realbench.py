@@ -303,3 +303,21 @@ def test_a_failure_outside_the_test_body_is_not_the_bug(bench, tmp_path: Path) -
     names = {n.rsplit("::", 1)[1] for n in out.failed}
     assert names == {"test_missing_fixture", "test_new_name", "test_fixture_ran_code", "test_body"}
     assert {n.rsplit("::", 1)[1] for n in out.in_body} == {"test_fixture_ran_code", "test_body"}
+
+
+def test_mine_proposes_the_fix_commit_with_its_new_test(bench, tmp_path: Path) -> None:
+    from debugai.evals.realbench import mine
+
+    case, mirror = bench
+    found = mine.candidates(mirror, "shop/")
+    assert [(c.fixed, c.buggy) for c in found] == [(case.fixed_commit, case.buggy_commit)]
+    assert found[0].tests == ("tests/test_prices.py::test_total_lower",)
+    assert found[0].source == ("shop/prices.py",)
+    eras = [mine.Era("2000-01-01", "3.11", ("pytest==8.3.5",))]
+    made = mine.write_cases(found, out=tmp_path / "mined", project="shop", repo="acme/shop",
+                            eras=eras, pythonpath=["."])  # fmt: skip
+    again = case_mod.load(made[0].dir)
+    assert again.id == "shop-1" and again.tests == ["tests/test_prices.py::test_total_lower"]
+    assert again.python == "3.11" and not again.built
+    # A subject that reads like a feature is not proposed.
+    assert mine.candidates(mirror, "shop/", not_fix_words=r"^fix") == []
