@@ -321,3 +321,26 @@ def test_mine_proposes_the_fix_commit_with_its_new_test(bench, tmp_path: Path) -
     assert again.python == "3.11" and not again.built
     # A subject that reads like a feature is not proposed.
     assert mine.candidates(mirror, "shop/", not_fix_words=r"^fix") == []
+
+
+def test_a_test_in_a_package_init_is_passed_as_its_file_and_selected(bench, tmp_path) -> None:
+    case, _ = bench
+    ids = [
+        "t/pkg/__init__.py::TestT::test_a",
+        "t/test_b.py::test_b",
+        "t/pkg/__init__.py::TestT::test_c",
+    ]
+    assert bld.test_args(ids) == (
+        ["t/pkg/__init__.py", "t/test_b.py::test_b"],
+        ["t/pkg/__init__.py::TestT::test_a", "t/pkg/__init__.py::TestT::test_c"],
+    )
+    src = tmp_path / "initpkg"
+    (src / "t/pkg").mkdir(parents=True)
+    (src / "pytest.ini").write_text("[pytest]\npython_files = test_*.py __init__.py\n")
+    (src / "t/__init__.py").write_text("")
+    (src / "t/pkg/__init__.py").write_text(
+        "class TestT:\n    def test_a(self):\n        assert 0\n\n    def test_b(self):\n        assert 0\n"
+    )
+    case.tests = ["t/pkg/__init__.py::TestT::test_a"]
+    out = bld.run_tests(case, src, Path(sys.prefix))
+    assert out.failed == ("t/pkg/__init__.py::TestT::test_a",) and not out.collection_error
