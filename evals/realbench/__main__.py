@@ -1,4 +1,4 @@
-"""python -m debugai.evals.realbench build CASE_DIR... | score ..."""
+"""python -m debugai.evals.realbench build CASE_DIR... | rederive ... | score ... | mine ..."""
 
 from __future__ import annotations
 
@@ -29,6 +29,25 @@ def _build(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def _mine(args: argparse.Namespace) -> int:
+    from debugai.evals.realbench.case import RealCase, mirror_of
+    from debugai.evals.realbench.mine import Era, candidates, write_cases
+
+    eras = []
+    for text in args.era:
+        since, python, *reqs = text.split()
+        eras.append(Era(since, python, tuple(reqs)))
+    probe = RealCase(Path(), "", "", "", args.repo, "", "", "", [], [], [])
+    found = candidates(mirror_of(probe), args.package, since=args.since, until=args.until)
+    made = write_cases(
+        found, out=Path(args.out), project=args.project or args.repo.split("/")[1].lower(),
+        repo=args.repo, eras=eras, pythonpath=args.pythonpath, start=args.start,
+    )  # fmt: skip
+    for case in made:
+        print(f"{case.dir}  {case.source}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["fit"]:  # its own parser: the options are the fitter's
@@ -50,7 +69,23 @@ def main(argv: list[str] | None = None) -> int:
     from debugai.evals.realbench.score import add_arguments
 
     add_arguments(s)
+    m = sub.add_parser("mine", help="write unbuilt cases for a mirror's fix commits")
+    m.add_argument("repo", help="owner/name (its mirror must be fetched)")
+    m.add_argument("--package", required=True, help="the library folder, e.g. src/werkzeug/")
+    m.add_argument("--project", help="case id prefix (default: the repository name)")
+    m.add_argument(
+        "--era", action="append", required=True, metavar="'SINCE PYTHON REQ...'",
+        help="environment for fixes committed on or after SINCE, e.g. "
+        "'2022-09-01 3.11 pytest==7.4.0'; repeat for several eras",
+    )  # fmt: skip
+    m.add_argument("--pythonpath", nargs="*", default=["."])
+    m.add_argument("--since", help="only fixes committed since this date")
+    m.add_argument("--until", help="only fixes committed until this date")
+    m.add_argument("--start", type=int, default=1, help="number of the first case")
+    m.add_argument("--out", required=True, help="folder to write the case folders into")
     args = parser.parse_args(argv)
+    if args.cmd == "mine":
+        return _mine(args)
     if args.cmd in ("build", "rederive"):
         return _build(args)
     from debugai.evals.realbench.score import run

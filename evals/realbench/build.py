@@ -180,6 +180,25 @@ class Outcome:
     failed: tuple[str, ...]  # test cases that failed or errored
     passed: tuple[str, ...]
     collection_error: bool
+    in_body: tuple[str, ...] = ()  # the failures inside a test body or a fixture that ran code
+
+
+def test_args(tests: list[str]) -> tuple[list[str], list[str]]:
+    """pytest arguments for the node ids, and the ids the plugin must select among them.
+
+    A node id inside a package's `__init__.py` is passed as its file (old pytest cannot find
+    the id but collects the file) and selected by the plugin.
+    """
+    args: list[str] = []
+    select: list[str] = []
+    for t in tests:
+        path = t.split("::", 1)[0]
+        if PurePosixPath(path).name == "__init__.py" and "::" in t:
+            select.append(t)
+            t = path
+        if t not in args:
+            args.append(t)
+    return args, select
 
 
 def run_tests(case: RealCase, src: Path, venv: Path, *tb: str) -> Outcome:
@@ -188,8 +207,10 @@ def run_tests(case: RealCase, src: Path, venv: Path, *tb: str) -> Outcome:
         env = _test_env(case, src, venv)
         env["PYTHONPATH"] += os.pathsep + tmp
         env["REALBENCH_OUTCOMES"] = outcomes = str(Path(tmp) / "outcomes.jsonl")
+        args, select = test_args(case.tests)
+        env["REALBENCH_SELECT"] = json.dumps(select)
         cmd = [str(venv / "bin/python"), "-m", "pytest", "-p", "no:cacheprovider",
-               "-p", "outcomes_plugin", *tb, *case.tests]  # fmt: skip
+               "-p", "outcomes_plugin", *tb, *args]  # fmt: skip
         try:
             proc = subprocess.run(
                 cmd, cwd=src, env=env, capture_output=True, text=True, errors="replace",
@@ -201,13 +222,35 @@ def run_tests(case: RealCase, src: Path, venv: Path, *tb: str) -> Outcome:
         if Path(outcomes).is_file():
             records = [json.loads(x) for x in Path(outcomes).read_text().splitlines() if x]
     failed = {r["nodeid"] for r in records if r["outcome"] == "failed"}
+    in_body = {r["nodeid"] for r in records if r["outcome"] == "failed" and _in_body(r)}
     passed = {r["nodeid"] for r in records if r["when"] == "call" and r["outcome"] == "passed"}
     collection = any(r["when"] == "collect" for r in records) or (
         not records and proc.returncode in (2, 3, 4)
     )
     return Outcome(
-        proc.stdout + proc.stderr, tuple(sorted(failed)), tuple(sorted(passed - failed)), collection
+        proc.stdout + proc.stderr,
+        tuple(sorted(failed)),
+        tuple(sorted(passed - failed)),
+        collection,
+        tuple(sorted(in_body)),
     )
+
+
+_NOT_THE_BUG = re.compile(r"^(ImportError|ModuleNotFoundError|SyntaxError)\b")
+# A test body that imports what the fix adds fails before any buggy code runs.
+_NEW_NAME = re.compile(r"^ImportError: cannot import name")
+
+
+def _in_body(record: dict[str, str]) -> bool:
+    """Did the test fail where the bug can show: in its body, or in a fixture that ran code?
+
+    A fixture that is not found (no crash message) or a module that does not import is the
+    environment, not the bug; a teardown error comes after the test already passed or failed.
+    """
+    crash = record.get("crash", "")
+    if record["when"] == "call":
+        return not _NEW_NAME.match(crash)
+    return record["when"] == "setup" and bool(crash) and not _NOT_THE_BUG.match(crash)
 
 
 _FRAME = re.compile(r'^\s*File "(?P<path>[^"]+)", line (?P<line>\d+), in (?P<func>.+)$')
@@ -305,6 +348,11 @@ def build(case: RealCase, *, keep_fixed: bool = False) -> str:
             raise BuildRefused("collection error in the buggy state: " + _last_error(r.output))
         if not r.failed:
             raise BuildRefused("the tests do not fail in the buggy state")
+        if not r.in_body:
+            raise BuildRefused(
+                "the tests fail in the buggy state only in setup (an import or a missing "
+                "fixture, not the bug): " + _last_error(r.output)
+            )
     if runs[0].failed != runs[1].failed:
         raise BuildRefused("flaky: the two buggy runs failed different tests")
     checkout(case, mirror, fixed, buggy=False)

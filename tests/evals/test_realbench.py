@@ -269,3 +269,82 @@ def test_committed_cases_are_well_formed() -> None:
         if c.built:
             assert c.locations and (c.dir / "trace_native.txt").is_file(), c.id
             assert c.trace.get("error_type"), c.id
+
+
+@pytest.mark.slow
+def test_a_failure_outside_the_test_body_is_not_the_bug(bench, tmp_path: Path) -> None:
+    case, _ = bench
+    src = tmp_path / "outside"
+    (src / "tests").mkdir(parents=True)
+    (src / "tests/test_x.py").write_text(
+        textwrap.dedent("""\
+        import pytest
+
+
+        @pytest.fixture
+        def broken():
+            raise ValueError("the fixture ran code")
+
+
+        def test_missing_fixture(nowhere):
+            pass
+
+
+        def test_new_name():
+            from json import no_such_name
+
+
+        def test_fixture_ran_code(broken):
+            pass
+
+
+        def test_body():
+            assert 1 == 2
+        """)
+    )
+    case.tests = ["tests/test_x.py"]
+    out = bld.run_tests(case, src, Path(sys.prefix))
+    names = {n.rsplit("::", 1)[1] for n in out.failed}
+    assert names == {"test_missing_fixture", "test_new_name", "test_fixture_ran_code", "test_body"}
+    assert {n.rsplit("::", 1)[1] for n in out.in_body} == {"test_fixture_ran_code", "test_body"}
+
+
+def test_mine_proposes_the_fix_commit_with_its_new_test(bench, tmp_path: Path) -> None:
+    from debugai.evals.realbench import mine
+
+    case, mirror = bench
+    found = mine.candidates(mirror, "shop/")
+    assert [(c.fixed, c.buggy) for c in found] == [(case.fixed_commit, case.buggy_commit)]
+    assert found[0].tests == ("tests/test_prices.py::test_total_lower",)
+    assert found[0].source == ("shop/prices.py",)
+    eras = [mine.Era("2000-01-01", "3.11", ("pytest==8.3.5",))]
+    made = mine.write_cases(found, out=tmp_path / "mined", project="shop", repo="acme/shop",
+                            eras=eras, pythonpath=["."])  # fmt: skip
+    again = case_mod.load(made[0].dir)
+    assert again.id == "shop-1" and again.tests == ["tests/test_prices.py::test_total_lower"]
+    assert again.python == "3.11" and not again.built
+    # A subject that reads like a feature is not proposed.
+    assert mine.candidates(mirror, "shop/", not_fix_words=r"^fix") == []
+
+
+def test_a_test_in_a_package_init_is_passed_as_its_file_and_selected(bench, tmp_path) -> None:
+    case, _ = bench
+    ids = [
+        "t/pkg/__init__.py::TestT::test_a",
+        "t/test_b.py::test_b",
+        "t/pkg/__init__.py::TestT::test_c",
+    ]
+    assert bld.test_args(ids) == (
+        ["t/pkg/__init__.py", "t/test_b.py::test_b"],
+        ["t/pkg/__init__.py::TestT::test_a", "t/pkg/__init__.py::TestT::test_c"],
+    )
+    src = tmp_path / "initpkg"
+    (src / "t/pkg").mkdir(parents=True)
+    (src / "pytest.ini").write_text("[pytest]\npython_files = test_*.py __init__.py\n")
+    (src / "t/__init__.py").write_text("")
+    (src / "t/pkg/__init__.py").write_text(
+        "class TestT:\n    def test_a(self):\n        assert 0\n\n    def test_b(self):\n        assert 0\n"
+    )
+    case.tests = ["t/pkg/__init__.py::TestT::test_a"]
+    out = bld.run_tests(case, src, Path(sys.prefix))
+    assert out.failed == ("t/pkg/__init__.py::TestT::test_a",) and not out.collection_error
