@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, get_args
 
 from debugai.agent.context import Hint, select_context
 from debugai.agent.diagnosis import ContextOut, Diagnosis, SpanOut
+from debugai.agent.engine import Engine
 from debugai.agent.locate import locate, merge_path_maps, path_map_from_config
 from debugai.agent.static.engine import StaticEngine
 from debugai.agent.traceback import Trace, parse
+from debugai.config import Config, EngineName, engine_name
 from debugai.errors import NoFrameInRepo, RepoError, UsageError
 
 if TYPE_CHECKING:
     from debugai.indexers import CodeIndex
 
-ENGINES = ("auto", "static", "llm", "local")
+ENGINES: tuple[EngineName, ...] = get_args(EngineName)
 DEFAULT_BUDGET = 8000
 
 
@@ -50,31 +52,33 @@ def read_trace(
 def explain(
     trace_text: str,
     repo: str | Path = ".",
-    engine: str = "auto",
+    engine: EngineName | Engine = "auto",
     budget: int = DEFAULT_BUDGET,
     *,
     path_map: Sequence[tuple[str, str]] = (),
-    config: Any = None,
+    config: Config | None = None,
     index: CodeIndex | None = None,
-    llm_engine: Any = None,
 ) -> Diagnosis:
-    """Find the root cause of the crash in `trace_text` within the repository `repo`."""
-    if engine not in ENGINES:
-        raise UsageError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    """Find the root cause of the crash in `trace_text` within the repository `repo`.
+
+    `engine` is a name ("auto" picks the LLM engine when a model is configured) or an Engine
+    object, used as given (a replay, a preconfigured LLMEngine, a test double).
+    """
+    if isinstance(engine, str):
+        engine = engine_name(engine)  # a caller outside the type checker may pass any string
     if budget < 200:
         raise UsageError(f"--budget {budget} is too small to hold any code (use 200 or more)")
     idx = index if index is not None else open_index(repo)
     trace = read_trace(trace_text, idx, path_map)
     _require_repo_frames(trace, idx)
     static = StaticEngine().diagnose(trace, idx)
-    if config is None and engine != "static" and llm_engine is None:
+    if config is None and engine in ("auto", "llm", "local"):
         from debugai.config import load_config
 
         config = load_config(idx.root)
-    chosen = _choose_engine(engine, config, llm_engine)
+    chosen = engine if isinstance(engine, Engine) else _choose_engine(engine, config)
     # A small local model has a small window: the context follows the engine's limit.
-    limit = getattr(chosen, "context_budget", None)
-    ctx_budget = min(budget, limit) if isinstance(limit, int) else budget
+    ctx_budget = min(budget, chosen.context_budget) if chosen is not None else budget
     hints = [Hint(c.file, c.line, c.symbol, c.why, c.score, c.end_line) for c in static.candidates]
     hints += [Hint(h.file, h.line, h.symbol, h.explanation, 0.3) for h in static.chain]
     ctx = select_context(trace, idx, ctx_budget, hints)
@@ -90,7 +94,7 @@ def explain(
         static.notes.append(f"index: {len(idx.stats.warnings)} file(s) skipped or partly read")
     if chosen is None:
         return static
-    return chosen.diagnose(trace, idx, ctx, static=static)
+    return chosen.diagnose(trace, idx, ctx, static)
 
 
 def _require_repo_frames(trace: Trace, index: CodeIndex) -> None:
@@ -107,23 +111,12 @@ def _require_repo_frames(trace: Trace, index: CodeIndex) -> None:
     )
 
 
-def _choose_engine(engine: str, config: Any, llm_engine: Any) -> Any:
+def _choose_engine(engine: EngineName, config: Config | None) -> Engine | None:
+    """The engine a name stands for with this config; None means the static diagnosis."""
     if engine == "static":
         return None
-    if llm_engine is not None:
-        return llm_engine
-    if engine == "auto" and not _model_configured(config):
+    if engine == "auto" and (config is None or not config.model_configured):
         return None
-    try:
-        from debugai.agent.llm.engine import LLMEngine
-    except ImportError as exc:  # pragma: no cover - the module ships with debugai
-        raise UsageError(f"the LLM engine is not available: {exc}") from exc
+    from debugai.agent.llm.engine import LLMEngine
+
     return LLMEngine.from_config(config, local=engine == "local", forced=engine != "auto")
-
-
-def _model_configured(config: Any) -> bool:
-    if config is None:
-        from debugai.config import load_config
-
-        config = load_config()
-    return bool(getattr(config, "model_configured", False))

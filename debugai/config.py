@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
@@ -61,6 +61,15 @@ DEFAULT_PRICES: dict[str, Price] = {
     "gpt-4.1-mini": Price(input=0.40, output=1.60),
     "gpt-4.1-nano": Price(input=0.10, output=0.40),
 }
+
+
+def engine_name(value: str) -> EngineName:
+    """`value` as an engine name; UsageError naming the choices when it is none of them."""
+    for name in get_args(EngineName):
+        if value == name:
+            return name
+    choices = ", ".join(get_args(EngineName))
+    raise UsageError(f"unknown engine {value!r}: choose one of {choices}")
 
 
 def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:

@@ -11,9 +11,12 @@ import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from debugai.evals.case import Case
+
+if TYPE_CHECKING:
+    from debugai.config import Config, EngineName
 
 METRICS = (
     "file_at1",
@@ -98,7 +101,7 @@ def _cites_real_line(index: Any, file: str, line: int) -> bool:
         return False
 
 
-def run_case(case: Case, engine: str, config: Any = None) -> CaseResult:
+def run_case(case: Case, engine: EngineName, config: Config | None = None) -> CaseResult:
     """Explain one case with the engine and the two baselines; never raises."""
     from debugai.api import explain, read_trace
     from debugai.indexers import IndexOptions, build_index
@@ -156,15 +159,15 @@ def _invalid_share(diag: Any, index: Any) -> float:
     return sum(not _cites_real_line(index, f, ln) for f, ln in cites) / len(cites)
 
 
-def _run_one(args: tuple[Case, str, Any]) -> CaseResult:
+def _run_one(args: tuple[Case, EngineName, Config | None]) -> CaseResult:
     return run_case(*args)
 
 
 def run_all(
     cases: list[Case],
-    engine: str,
+    engine: EngineName,
     jobs: int = 1,
-    config: Any = None,
+    config: Config | None = None,
     progress: Any = None,
 ) -> list[CaseResult]:
     """Run the cases, in a bounded pool of processes when jobs > 1 (indexing is CPU-bound).

@@ -47,7 +47,7 @@ from debugai.errors import ModelError
 
 if TYPE_CHECKING:
     from debugai.agent.traceback import Trace
-    from debugai.config import Config
+    from debugai.config import Config, EngineName
     from debugai.indexers import CodeIndex
 
 _CITATION = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*[\w.-]+\.py):(\d+)(?:-(\d+))?")
@@ -170,7 +170,7 @@ class ChatSession:
         traces = parse_all(text)
         return bool(traces) and traces[-1].complete
 
-    def load_trace(self, text: str, engine: str | None = None) -> DiagnosisView:
+    def load_trace(self, text: str, engine: EngineName | None = None) -> DiagnosisView:
         """Read a traceback, diagnose it, and start a new conversation about it."""
         from debugai.agent.pipeline import explain, read_trace
 

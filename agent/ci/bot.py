@@ -31,6 +31,7 @@ from debugai.agent.ci.report import (
 )
 from debugai.agent.diagnosis import Diagnosis
 from debugai.agent.redact import Redactor
+from debugai.config import EngineName
 
 Platform = Literal["github", "gitlab", "local"]
 Explain = Callable[[str], Diagnosis]
@@ -39,7 +40,7 @@ Explain = Callable[[str], Diagnosis]
 @dataclass(slots=True)
 class CiOptions:
     repo: Path = Path(".")
-    engine: str = "auto"
+    engine: EngineName = "auto"
     budget: int = 8000
     max_failures: int = 5  # root causes explained; the rest are listed
     dry_run: bool = False

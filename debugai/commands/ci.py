@@ -55,10 +55,9 @@ def ci(
     Never fails the job by itself unless --fail-on-error is given.
     """
     from debugai.agent.ci.bot import CiOptions, run_ci
-    from debugai.api import ENGINES
+    from debugai.config import engine_name
 
-    if engine not in ENGINES:
-        raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    chosen = engine_name(engine)
     paths = list(reports or [])
     if not paths:
         if sys.stdin.isatty():
@@ -68,7 +67,7 @@ def ci(
         raise UsageError(f"--repo {repo} is not a directory")
     options = CiOptions(
         repo=repo,
-        engine=engine,
+        engine=chosen,
         budget=budget,
         max_failures=max_failures,
         dry_run=dry_run,

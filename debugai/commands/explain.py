@@ -64,6 +64,7 @@ def explain(
     """Explain a crash: the root cause first, then the chain of hops to the line that raised."""
     from debugai.agent.traceback import read_input
     from debugai.api import explain as run_explain
+    from debugai.config import engine_name
 
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
@@ -85,7 +86,7 @@ def explain(
     diag = run_explain(
         text,
         repo,
-        engine=engine,
+        engine=engine_name(engine),
         budget=budget,
         path_map=parse_path_maps(path_map or []),
         config=config,

@@ -109,8 +109,7 @@ def replay(
     diag = explain(
         str(record.get("trace_text") or ""),
         root,
-        engine="llm",
-        llm_engine=LLMEngine(model, load_config(root)),
+        engine=LLMEngine(model, load_config(root)),
     )
     if as_json:
         print(render_json(diag))

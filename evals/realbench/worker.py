@@ -53,13 +53,14 @@ def prepare_case(case_dir: str, src: str) -> dict[str, Any]:
 
 def explain_case(case_dir: str, src: str, engine: str) -> dict[str, Any]:
     from debugai.api import explain, open_index
+    from debugai.config import engine_name
 
     text, path_map = _inputs(case_dir, src)
     result: dict[str, Any] = {}
     t1 = time.perf_counter()
     index = open_index(src)
     try:
-        diag = explain(text, src, engine=engine, path_map=path_map, index=index)
+        diag = explain(text, src, engine=engine_name(engine), path_map=path_map, index=index)
     except Exception as exc:
         from debugai.errors import DebugaiError
 

@@ -80,9 +80,7 @@ def test_real_model_diagnosis_is_parsed_and_grounded(
     )
     engine = LLMEngine.from_config(config, local=True)
     t0 = time.monotonic()
-    diag = explain(
-        repo.trace, repo.root, engine="local", llm_engine=engine, budget=engine.context_budget
-    )
+    diag = explain(repo.trace, repo.root, engine=engine, budget=engine.context_budget)
     elapsed = time.monotonic() - t0
     assert elapsed < RUN_BOUND_SECONDS
     record = read_runs(config.cache_dir, last=1)[0]
