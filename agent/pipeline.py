@@ -1,4 +1,9 @@
-"""The one library call everything else uses: `explain(trace_text, repo) -> Diagnosis`."""
+"""The one library call everything else uses: `explain(trace_text, repo) -> Diagnosis`.
+
+The front end (CLI, chat, CI bot, eval) loads the Config once and passes it here; from here it
+goes to the indexer (where the cache lives), the static engine (how many candidates, debug) and
+the LLM engine. Nothing below this reads the environment.
+"""
 
 from __future__ import annotations
 
@@ -16,33 +21,63 @@ from debugai.config import Config, EngineName, engine_name
 from debugai.errors import NoFrameInRepo, RepoError, UsageError
 
 if TYPE_CHECKING:
-    from debugai.indexers import CodeIndex
+    from debugai.indexers import CodeIndex, IndexOptions
 
 ENGINES: tuple[EngineName, ...] = get_args(EngineName)
 DEFAULT_BUDGET = 8000
 
 
-def open_index(repo: str | Path, *, cache: bool = True) -> CodeIndex:
+def index_options(
+    root: Path,
+    config: Config,
+    *,
+    cache: bool = True,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> IndexOptions:
+    """Where the index of root is cached under this config.
+
+    In <repo>/.debugai by default, in the user cache dir when that cannot be written; under
+    the cache dir the user chose (DEBUGAI_CACHE_DIR, an option) when they chose one.
+    """
+    from debugai.indexers import IndexOptions
+    from debugai.indexers.cache import user_cache_dir
+
+    chosen = user_cache_dir(root.resolve(), config.cache_dir) if config.cache_dir_chosen else None
+    return IndexOptions(
+        include=tuple(include),
+        exclude=tuple(exclude),
+        cache=cache,
+        cache_dir=chosen,
+        user_cache=config.cache_dir,
+    )
+
+
+def open_index(repo: str | Path, *, cache: bool = True, config: Config | None = None) -> CodeIndex:
     """Build or refresh the repository's index (cached on disk, only changed files re-parsed)."""
-    from debugai.indexers import IndexOptions, build_index
+    from debugai.indexers import build_index
 
     root = Path(repo).expanduser()
     if not root.exists():
         raise RepoError(f"repository not found: {root}")
     if not root.is_dir():
         raise RepoError(f"not a directory: {root} (pass the repository folder with --repo)")
-    return build_index(root, IndexOptions(cache=cache))
+    return build_index(root, index_options(root, config or Config(), cache=cache))
 
 
 def read_trace(
-    trace_text: str, index: CodeIndex, path_map: Sequence[tuple[str, str]] = ()
+    trace_text: str,
+    index: CodeIndex,
+    path_map: Sequence[tuple[str, str]] = (),
+    *,
+    debug: bool = False,
 ) -> Trace:
     """Parse the primary traceback and map its frames onto the repository.
 
     `--path-map` pairs come first, then `[tool.debugai] path_map` from the repo's pyproject.
     What locating found worth saying (a stale trace, an ambiguous path) joins trace.warnings.
     """
-    trace = parse(trace_text)
+    trace = parse(trace_text, debug=debug)
     pairs = merge_path_maps(list(path_map), path_map_from_config(index.root))
     report = locate(trace, index.root, index.files.keys(), pairs, read_lines=index.lines)
     trace.warnings.extend(w for w in report.warnings if w not in trace.warnings)
@@ -62,21 +97,19 @@ def explain(
     """Find the root cause of the crash in `trace_text` within the repository `repo`.
 
     `engine` is a name ("auto" picks the LLM engine when a model is configured) or an Engine
-    object, used as given (a replay, a preconfigured LLMEngine, a test double).
+    object, used as given (a replay, a preconfigured LLMEngine, a test double). `config` is
+    the front end's (see debugai.config.load_config); None means the defaults.
     """
     if isinstance(engine, str):
         engine = engine_name(engine)  # a caller outside the type checker may pass any string
     if budget < 200:
         raise UsageError(f"--budget {budget} is too small to hold any code (use 200 or more)")
-    idx = index if index is not None else open_index(repo)
-    trace = read_trace(trace_text, idx, path_map)
+    cfg = config if config is not None else Config()
+    idx = index if index is not None else open_index(repo, config=cfg)
+    trace = read_trace(trace_text, idx, path_map, debug=cfg.debug)
     _require_repo_frames(trace, idx)
-    static = StaticEngine().diagnose(trace, idx)
-    if config is None and engine in ("auto", "llm", "local"):
-        from debugai.config import load_config
-
-        config = load_config(idx.root)
-    chosen = engine if isinstance(engine, Engine) else _choose_engine(engine, config)
+    static = StaticEngine(max_candidates=cfg.max_candidates, debug=cfg.debug).diagnose(trace, idx)
+    chosen = engine if isinstance(engine, Engine) else _choose_engine(engine, cfg)
     # A small local model has a small window: the context follows the engine's limit.
     ctx_budget = min(budget, chosen.context_budget) if chosen is not None else budget
     hints = [Hint(c.file, c.line, c.symbol, c.why, c.score, c.end_line) for c in static.candidates]
@@ -111,11 +144,11 @@ def _require_repo_frames(trace: Trace, index: CodeIndex) -> None:
     )
 
 
-def _choose_engine(engine: EngineName, config: Config | None) -> Engine | None:
+def _choose_engine(engine: EngineName, config: Config) -> Engine | None:
     """The engine a name stands for with this config; None means the static diagnosis."""
     if engine == "static":
         return None
-    if engine == "auto" and (config is None or not config.model_configured):
+    if engine == "auto" and not config.model_configured:
         return None
     from debugai.agent.llm.engine import LLMEngine
 

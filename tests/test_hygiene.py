@@ -10,8 +10,8 @@ from pathlib import Path
 
 from llm_fixtures import make_repo
 
+from debugai.agent.pipeline import index_options
 from debugai.config import default_cache_dir, load_config
-from debugai.indexers.cache import user_cache_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
@@ -30,9 +30,10 @@ def test_home_and_caches_point_into_the_sandbox(sandbox: Path, real_home: Path) 
         "expanduser('~')": Path(os.path.expanduser("~")),
         "default_cache_dir()": default_cache_dir(),
         "load_config().cache_dir": load_config().cache_dir,
-        "the index's user cache": user_cache_dir(Path("/some/repo")),
+        "the index cache": index_options(Path("/some/repo"), load_config()).cache_dir,
     }
     for name, path in places.items():
+        assert path is not None, name
         assert _inside(path, sandbox), f"{name} is {path}, outside the test sandbox {sandbox}"
         assert not _inside(path, real_home) or _inside(real_home, sandbox), name
     assert os.environ["PIP_NO_INDEX"] == "1"

@@ -79,7 +79,7 @@ class ChatSession:
 
         self.repo = Path(repo).expanduser().resolve()
         self.config = config
-        self.index: CodeIndex = index if index is not None else open_index(self.repo)
+        self.index: CodeIndex = index if index is not None else open_index(self.repo, config=config)
         self.path_map = tuple(path_map)
         self.budget = budget or config.context_budget
         self.tools = ToolBox(self.index)
@@ -174,7 +174,7 @@ class ChatSession:
         """Read a traceback, diagnose it, and start a new conversation about it."""
         from debugai.agent.pipeline import explain, read_trace
 
-        trace = read_trace(text, self.index, self.path_map)
+        trace = read_trace(text, self.index, self.path_map, debug=self.config.debug)
         diag = explain(
             text,
             self.repo,

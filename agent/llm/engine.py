@@ -44,7 +44,7 @@ from debugai.agent.llm.client import (
 from debugai.agent.llm.prompts import load_prompt, prompt_version
 from debugai.agent.llm.tools import ToolBox
 from debugai.agent.redact import Redactor, is_secret_file
-from debugai.config import Config, load_config
+from debugai.config import Config
 from debugai.errors import ModelError
 
 if TYPE_CHECKING:
@@ -128,11 +128,8 @@ class LLMEngine:
             )
 
     @classmethod
-    def from_config(
-        cls, config: Config | None = None, *, local: bool = False, forced: bool = False
-    ) -> LLMEngine:
+    def from_config(cls, config: Config, *, local: bool = False, forced: bool = False) -> LLMEngine:
         """The engine the config describes: a remote endpoint, or a local GGUF when local/only local."""
-        config = config if config is not None else load_config()
         remote = bool(config.api_key or config.base_url)
         if local or config.engine == "local" or (not remote and config.local_model):
             from debugai.agent.llm.local import DEFAULT_LOCAL_MODEL

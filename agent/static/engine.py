@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -51,7 +50,9 @@ class StaticEngine:
         max_candidates: int = 10,
         deadline_seconds: float = DEADLINE_SECONDS,
         max_steps: int = MAX_STEPS,
+        debug: bool = False,
     ) -> None:
+        self.debug = debug  # DEBUGAI_DEBUG: a failing analysis raises instead of becoming a note
         self.use_git = use_git
         self.max_candidates = max_candidates
         self.deadline_seconds = deadline_seconds
@@ -140,7 +141,7 @@ class StaticEngine:
                 try:
                     found = list(strategy(an, m))
                 except Exception as exc:  # one analysis failing must not cost the diagnosis
-                    if os.environ.get("DEBUGAI_DEBUG"):
+                    if self.debug:
                         raise
                     failed.append(
                         f"the {m.pattern.strategy} analysis failed ({type(exc).__name__}: "
