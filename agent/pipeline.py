@@ -7,10 +7,12 @@ the LLM engine. Nothing below this reads the environment.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, get_args
 
+from debugai.agent import runlog
 from debugai.agent.context import Hint, select_context
 from debugai.agent.diagnosis import ContextOut, Diagnosis, SpanOut
 from debugai.agent.engine import Engine
@@ -126,8 +128,26 @@ def explain(
     if idx.stats.warnings:
         static.notes.append(f"index: {len(idx.stats.warnings)} file(s) skipped or partly read")
     if chosen is None:
+        _log_static(static, trace, idx, cfg)
         return static
-    return chosen.diagnose(trace, idx, ctx, static)
+    return chosen.diagnose(trace, idx, ctx, static)  # a model engine logs its own run
+
+
+def _log_static(diag: Diagnosis, trace: Trace, index: CodeIndex, config: Config) -> None:
+    """The static run as a run-log record: `debugai log replay` explains its trace again."""
+    if not config.run_log:
+        return
+    record = runlog.RunRecord(
+        engine="static",
+        repo=str(index.root),
+        trace=trace.to_dict(),
+        trace_text=runlog.trace_text(trace, Path(index.root)),
+        context=[s.model_dump(mode="json") for s in diag.context.spans],
+        diagnosis=diag.to_json_dict(),
+        notes=list(diag.notes),
+    )
+    with contextlib.suppress(OSError):
+        runlog.append_run(config.cache_dir, record)
 
 
 def _require_repo_frames(trace: Trace, index: CodeIndex) -> None:

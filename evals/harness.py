@@ -104,6 +104,7 @@ def _cites_real_line(index: Any, file: str, line: int) -> bool:
 def run_case(case: Case, engine: EngineName, config: Config | None = None) -> CaseResult:
     """Explain one case with the engine and the two baselines; never raises."""
     from debugai.api import explain, read_trace
+    from debugai.config import Config
     from debugai.indexers import IndexOptions, build_index
 
     result = CaseResult(case.id, case.category, case.truth.root_in_traceback)
@@ -111,7 +112,9 @@ def run_case(case: Case, engine: EngineName, config: Config | None = None) -> Ca
         text = case.output()
         index = build_index(case.project_dir, IndexOptions(cache=False))
         start = time.perf_counter()
-        diag = explain(text, case.project_dir, engine=engine, index=index, config=config)
+        # A score is not a user's run: it stays out of the run log unless a config says otherwise.
+        cfg = config if config is not None else Config(run_log=False)
+        diag = explain(text, case.project_dir, engine=engine, index=index, config=cfg)
         seconds = time.perf_counter() - start
     except Exception as exc:  # a failure on one case is a score of zero, reported
         result.error = f"{type(exc).__name__}: {exc}"

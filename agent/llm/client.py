@@ -6,7 +6,8 @@ reject them; tool specs dropped (ToolsUnsupported) on servers that reject tools;
 backoff on 429/5xx honouring Retry-After (capped: a long wait fails fast instead); a disk cache
 keyed by a hash of the request; token, time and cost accounting; `--dump-request`.
 
-`ChatModel` is the small protocol the engine talks to, so unit tests can script a model class.
+`chat` answers whole replies (the engine wants JSON); `stream` hands the words on as they come
+(the chat). `ChatModel` is the small protocol the engine talks to, so unit tests can script one.
 """
 
 from __future__ import annotations
@@ -20,15 +21,28 @@ import random
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 import openai
 
+from debugai.agent.llm.stream import OnText, StreamedTurn, consume
+from debugai.agent.llm.toolloop import ToolCallOut
 from debugai.agent.redact import Redactor
 from debugai.config import Config, Price
+
+__all__ = [
+    "ChatModel",
+    "ChatReply",
+    "ChatRequest",
+    "LLMClient",
+    "ModelCallError",
+    "RequestDumped",
+    "ToolCallOut",
+    "ToolsUnsupported",
+]
 
 OUTPUT_MODES = ("json_schema", "json_object", "text")
 RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
@@ -62,13 +76,6 @@ class ChatRequest:
 
 
 @dataclass
-class ToolCallOut:
-    id: str
-    name: str
-    arguments: str  # JSON text, as the model wrote it
-
-
-@dataclass
 class ChatReply:
     content: str | None
     tool_calls: list[ToolCallOut] = field(default_factory=list)
@@ -86,6 +93,11 @@ class ChatModel(Protocol):
     """What the engine needs from a model; LLMClient over HTTP, or a scripted class in tests."""
 
     model: str
+
+    @property
+    def notes(self) -> list[str]:
+        """What the client had to work around so far (fallbacks, downgrades)."""
+        ...
 
     def chat(self, req: ChatRequest, redactor: Redactor | None = None) -> ChatReply: ...
 
@@ -130,6 +142,7 @@ class LLMClient:
         self.dump_request = dump_request
         self.price = price
         self.stats = ClientStats()
+        self.tools_supported = True  # streamed turns: False once the server refused tools
         self._sleep = sleep
         self._mode = (
             0 if output_mode in ("auto", "json_schema") else OUTPUT_MODES.index(output_mode)
@@ -160,6 +173,10 @@ class LLMClient:
             dump_request=config.dump_request,
             price=config.price_for(model),
         )
+
+    @property
+    def notes(self) -> list[str]:
+        return self.stats.notes
 
     @property
     def output_mode(self) -> str:
@@ -380,33 +397,63 @@ class LLMClient:
             ) from None
         raise RequestDumped(path)
 
-    # -- streaming, for interactive front ends ---------------------------------------------------------
+    # -- streaming, for interactive front ends ----------------------------------------------------
 
-    def stream_text(
+    def stream(
         self,
         messages: list[dict[str, Any]],
+        tools: list[dict[str, Any]] | None,
+        on_text: OnText,
         *,
-        max_tokens: int = 512,
-        redactor: Redactor | None = None,
-    ) -> Iterator[str]:
-        """Yield the reply's text as it arrives (no tools, no cache, no retries)."""
-        sent = redactor.redact_obj(messages) if redactor else messages
+        max_tokens: int = 1024,
+        temperature: float = 0.0,
+    ) -> StreamedTurn:
+        """One streamed turn: text deltas to on_text as they come, tool calls assembled.
+
+        No cache and no retries of our own (the words are already on the user's screen); the
+        SDK retries a failed connection once. A server without tools gets the turn again
+        without them, once and for all, with a note."""
+        body: dict[str, Any] = {
+            "model": self.model,
+            "messages": messages,
+            "stream": True,
+            "max_tokens": max_tokens,
+            "temperature": temperature,
+        }
+        if tools and self.tools_supported:
+            body["tools"] = tools
         try:
-            completions: Any = self._client.chat.completions
-            stream = completions.create(
-                model=self.model, messages=sent, stream=True, max_tokens=max_tokens
-            )
-            for chunk in stream:
-                if chunk.choices and chunk.choices[0].delta.content:
-                    yield chunk.choices[0].delta.content
+            return consume(self._open_stream(body), on_text)
         except openai.APITimeoutError:
             raise ModelCallError(f"the model did not answer within {self.timeout:g}s") from None
         except openai.APIConnectionError:
             raise ModelCallError(f"cannot reach {self.base_url}") from None
         except openai.APIStatusError as exc:
-            raise ModelCallError(
-                f"the server rejected the request ({exc.status_code}: {error_text(exc)})"
-            ) from None
+            raise ModelCallError(_stream_status_text(exc, self.base_url, self.model)) from None
+
+    def _open_stream(self, body: dict[str, Any]) -> Any:
+        completions: Any = self._client.with_options(max_retries=1).chat.completions
+        try:
+            return completions.create(**body)
+        except openai.BadRequestError as exc:
+            # A server without tool calls still answers in prose; tell the user once.
+            if "tools" in body and re.search(r"\btool|function", error_text(exc).lower()):
+                self.tools_supported = False
+                self.stats.notes.append(
+                    "this server does not support tool calls; answering without"
+                )
+                body = {k: v for k, v in body.items() if k != "tools"}
+                return completions.create(**body)
+            raise
+
+
+def _stream_status_text(exc: openai.APIStatusError, base_url: str, model: str) -> str:
+    status = exc.status_code
+    if status in (401, 403):
+        return f"{base_url} refused the API key ({status}); check OPENAI_API_KEY"
+    if status == 404:
+        return f"model {model!r} or its endpoint not found at {base_url} (404)"
+    return f"the server answered {status}: {error_text(exc)}"
 
 
 class _Downgrade(Exception):

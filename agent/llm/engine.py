@@ -42,6 +42,7 @@ from debugai.agent.llm.client import (
     ToolsUnsupported,
 )
 from debugai.agent.llm.prompts import load_prompt, prompt_version
+from debugai.agent.llm.toolloop import ToolLoop, assistant_message
 from debugai.agent.llm.tools import ToolBox
 from debugai.agent.redact import Redactor, is_secret_file
 from debugai.config import Config
@@ -261,8 +262,8 @@ class LLMEngine:
         ]
         run.shown_files = self._shown
         format_retries = 1
-        for step in range(cfg.max_steps):
-            final = step == cfg.max_steps - 1
+        loop = ToolLoop(run.tools, cfg.max_steps)
+        for step, final in loop.steps():
             if final and step and run.tool_mode != "off" and messages[-1]["role"] != "assistant":
                 reason = "No more tool calls are available."
                 messages.append(
@@ -273,11 +274,9 @@ class LLMEngine:
                 messages[0] = {"role": "system", "content": self._system_prompt(run)}
                 reply = self._call(model, run, messages, final=final)
                 assert reply is not None
-            messages.append(_assistant_message(reply))
+            messages.append(assistant_message(reply.content, reply.tool_calls))
             if reply.tool_calls and run.tool_mode == "native" and not final:
-                for tc in reply.tool_calls:
-                    result = run.tools.call(tc.name, tc.arguments)
-                    messages.append({"role": "tool", "tool_call_id": tc.id, "content": result.text})
+                loop.answer(reply.tool_calls, messages)
                 continue
             try:
                 obj = extract_json(reply.content)
@@ -351,9 +350,7 @@ class LLMEngine:
             run.notes.append(f"{exc}; used a plain prompt loop instead")
             return None
         finally:
-            notes = getattr(getattr(model, "stats", None), "notes", None)
-            if notes:
-                run.notes.extend(n for n in notes if n not in run.notes)
+            run.notes.extend(n for n in model.notes if n not in run.notes)
         run.calls += 1
         run.cached += reply.cached
         run.prompt_tokens += reply.prompt_tokens
@@ -399,7 +396,7 @@ class LLMEngine:
             try:
                 reply = self._call(model, run, messages, final=True)
                 if reply is not None:
-                    messages.append(_assistant_message(reply))
+                    messages.append(assistant_message(reply.content, reply.tool_calls))
                     answer = coerce_answer(extract_json(reply.content))
             except (AnswerError, ModelCallError) as exc:
                 run.notes.append(f"the repair round failed ({exc}); kept the first answer")
@@ -610,20 +607,6 @@ def _same_place(c: Candidate, file: str, line: int, symbol: str | None) -> bool:
     if symbol and c.symbol:
         return c.symbol == symbol
     return c.line <= line <= (c.end_line or c.line)
-
-
-def _assistant_message(reply: ChatReply) -> dict[str, Any]:
-    msg: dict[str, Any] = {"role": "assistant", "content": reply.content or ""}
-    if reply.tool_calls:
-        msg["tool_calls"] = [
-            {
-                "id": tc.id,
-                "type": "function",
-                "function": {"name": tc.name, "arguments": tc.arguments},
-            }
-            for tc in reply.tool_calls
-        ]
-    return msg
 
 
 def _error_text(trace: Trace, static: Diagnosis) -> str:

@@ -53,14 +53,17 @@ def prepare_case(case_dir: str, src: str) -> dict[str, Any]:
 
 def explain_case(case_dir: str, src: str, engine: str) -> dict[str, Any]:
     from debugai.api import explain, open_index
-    from debugai.config import engine_name
+    from debugai.config import Config, engine_name
 
     text, path_map = _inputs(case_dir, src)
     result: dict[str, Any] = {}
     t1 = time.perf_counter()
     index = open_index(src)
     try:
-        diag = explain(text, src, engine=engine_name(engine), path_map=path_map, index=index)
+        name = engine_name(engine)
+        # A benchmark run is not a user's run: a static one stays out of the run log.
+        config = Config(run_log=False) if name == "static" else None
+        diag = explain(text, src, engine=name, path_map=path_map, index=index, config=config)
     except Exception as exc:
         from debugai.errors import DebugaiError
 

@@ -10,7 +10,8 @@ from llm_fixtures import CrashRepo, ScriptedModel, answer, make_repo, reply
 from debugai.agent.diagnosis import Diagnosis
 from debugai.agent.llm.client import ModelCallError
 from debugai.agent.llm.engine import LLMEngine
-from debugai.agent.runlog import ReplayModel, read_runs
+from debugai.agent.llm.replay import ReplayModel
+from debugai.agent.runlog import read_runs
 from debugai.api import explain
 from debugai.config import Config, load_config
 from debugai.errors import ModelError
