@@ -13,7 +13,6 @@ keyed by a hash of the request; token, time and cost accounting; `--dump-request
 from __future__ import annotations
 
 import contextlib
-import email.utils
 import hashlib
 import json
 import os
@@ -28,6 +27,15 @@ from typing import Any, Protocol
 
 import openai
 
+from debugai.agent.llm.failures import (
+    Downgrade,
+    ModelCallError,
+    RequestDumped,
+    ToolsUnsupported,
+    error_text,
+    retry_after_seconds,
+    stream_status_text,
+)
 from debugai.agent.llm.stream import OnText, StreamedTurn, consume
 from debugai.agent.llm.toolloop import ToolCallOut
 from debugai.agent.redact import Redactor
@@ -42,27 +50,13 @@ __all__ = [
     "RequestDumped",
     "ToolCallOut",
     "ToolsUnsupported",
+    "error_text",
+    "retry_after_seconds",
 ]
 
 OUTPUT_MODES = ("json_schema", "json_object", "text")
 RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 CACHE_VERSION = 1
-
-
-class ModelCallError(Exception):
-    """The model could not be used; the message says why, for the diagnosis' notes."""
-
-
-class ToolsUnsupported(ModelCallError):
-    """The server rejected tool specs; the caller should switch to a plain prompt loop."""
-
-
-class RequestDumped(Exception):
-    """--dump-request: the request was written to a file instead of being sent."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(f"request written to {path}; nothing was sent")
-        self.path = path
 
 
 @dataclass
@@ -200,7 +194,7 @@ class LLMClient:
             t0 = time.monotonic()
             try:
                 raw = self._send(body)
-            except _Downgrade as change:
+            except Downgrade as change:
                 self.stats.notes.append(change.note)
                 continue
             reply = self._reply(raw, body, seconds=time.monotonic() - t0, cached=False)
@@ -275,7 +269,7 @@ class LLMClient:
         return asked if asked is not None else backoff
 
     def _maybe_downgrade(self, exc: openai.APIStatusError, body: dict[str, Any]) -> None:
-        """On 400/422/501 for a feature this server lacks, raise _Downgrade or ToolsUnsupported."""
+        """On 400/422/501 for a feature this server lacks, raise Downgrade or ToolsUnsupported."""
         if exc.status_code not in (400, 422, 501):
             return
         text = error_text(exc).lower()
@@ -289,7 +283,7 @@ class LLMClient:
             and "max_completion_tokens" in text
         ):
             self._token_param = "max_completion_tokens"
-            raise _Downgrade("the server wants max_completion_tokens instead of max_tokens")
+            raise Downgrade("the server wants max_completion_tokens instead of max_tokens")
         # Only when the server names the feature: a 400 for, say, context length is not a downgrade.
         if (
             "response_format" in body
@@ -298,7 +292,7 @@ class LLMClient:
         ):
             old = self.output_mode
             self._mode += 1
-            raise _Downgrade(
+            raise Downgrade(
                 f"the server rejected {old} output ({error_text(exc)}); using {self.output_mode}"
             )
 
@@ -429,7 +423,7 @@ class LLMClient:
         except openai.APIConnectionError:
             raise ModelCallError(f"cannot reach {self.base_url}") from None
         except openai.APIStatusError as exc:
-            raise ModelCallError(_stream_status_text(exc, self.base_url, self.model)) from None
+            raise ModelCallError(stream_status_text(exc, self.base_url, self.model)) from None
 
     def _open_stream(self, body: dict[str, Any]) -> Any:
         completions: Any = self._client.with_options(max_retries=1).chat.completions
@@ -445,53 +439,6 @@ class LLMClient:
                 body = {k: v for k, v in body.items() if k != "tools"}
                 return completions.create(**body)
             raise
-
-
-def _stream_status_text(exc: openai.APIStatusError, base_url: str, model: str) -> str:
-    status = exc.status_code
-    if status in (401, 403):
-        return f"{base_url} refused the API key ({status}); check OPENAI_API_KEY"
-    if status == 404:
-        return f"model {model!r} or its endpoint not found at {base_url} (404)"
-    return f"the server answered {status}: {error_text(exc)}"
-
-
-class _Downgrade(Exception):
-    """Internal: the request changed shape for this server; send it again."""
-
-    def __init__(self, note: str) -> None:
-        super().__init__(note)
-        self.note = note
-
-
-def retry_after_seconds(headers: Any) -> float | None:
-    """Seconds asked by `retry-after-ms` or `Retry-After` (seconds or an HTTP date), if any."""
-    with contextlib.suppress(TypeError, ValueError):
-        if headers.get("retry-after-ms"):
-            return max(0.0, float(headers["retry-after-ms"]) / 1000)
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    with contextlib.suppress(TypeError, ValueError):
-        when = email.utils.parsedate_to_datetime(value)
-        return max(0.0, when.timestamp() - time.time())
-    return None
-
-
-def error_text(exc: openai.APIStatusError) -> str:
-    """The server's own words from an error response, cut to one short line."""
-    body = exc.body
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        if isinstance(inner, dict) and inner.get("message"):
-            return str(inner["message"])[:300]
-        if isinstance(inner, str):
-            return inner[:300]
-    return str(exc.message)[:300]
 
 
 def _atomic_write(path: Path, text: str) -> None:
