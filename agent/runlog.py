@@ -76,7 +76,7 @@ def read_runs(cache_dir: Path, last: int | None = None) -> list[dict[str, Any]]:
     path = runlog_path(cache_dir)
     if not path.is_file():
         return []
-    runs = []
+    runs: list[dict[str, Any]] = []
     with open(path, encoding="utf-8", errors="replace") as fh:
         for line in fh:
             with contextlib.suppress(ValueError):
@@ -88,6 +88,7 @@ def read_runs(cache_dir: Path, last: int | None = None) -> list[dict[str, Any]]:
 
 def find_run(cache_dir: Path, run_id: str) -> dict[str, Any] | None:
     """The run whose id starts with run_id (the newest if several)."""
+    run: dict[str, Any]
     for run in reversed(read_runs(cache_dir)):
         if str(run.get("id", "")).startswith(run_id):
             return run

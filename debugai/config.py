@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
@@ -72,9 +72,8 @@ DEFAULT_PRICES: dict[str, Price] = {
 
 def engine_name(value: str) -> EngineName:
     """`value` as an engine name; UsageError naming the choices when it is none of them."""
-    for name in get_args(EngineName):
-        if value == name:
-            return name
+    if value in get_args(EngineName):
+        return cast(EngineName, value)
     choices = ", ".join(get_args(EngineName))
     raise UsageError(f"unknown engine {value!r}: choose one of {choices}")
 

@@ -93,7 +93,7 @@ def score(case: Case, located: Located, index: Any) -> Scores:
 
 def _cites_real_line(index: Any, file: str, line: int) -> bool:
     if file in index.files:
-        return 1 <= line <= max(1, index.files[file].n_lines)
+        return bool(1 <= line <= max(1, index.files[file].n_lines))
     path = index.root / file
     try:
         return path.is_file() and 1 <= line <= len(path.read_text(errors="replace").splitlines())

@@ -382,7 +382,7 @@ class Resolver(ClassResolution):
         while s >= 0:
             d = info.rec.defs[s]
             if d[0] == "f" and d[2] >= 0 and info.rec.defs[d[2]][0] == "c":
-                return info.ids[d[2]]
+                return str(info.ids[d[2]])
             s = d[2]
         return None
 

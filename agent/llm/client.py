@@ -225,7 +225,8 @@ class LLMClient:
         while True:
             try:
                 completion = self._client.chat.completions.create(**body)
-                return completion.model_dump(mode="json", exclude_unset=True)
+                raw: dict[str, Any] = completion.model_dump(mode="json", exclude_unset=True)
+                return raw
             except openai.APITimeoutError:
                 raise ModelCallError(f"the model did not answer within {self.timeout:g}s") from None
             except openai.APIConnectionError as exc:

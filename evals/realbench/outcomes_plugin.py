@@ -6,18 +6,19 @@ the case's own Python (3.6 and up), so it keeps to syntax and hooks every pytest
 
 import json
 import os
+from typing import Any  # typing.Any exists on every Python this runs on (3.6+)
 
 
-def _write(record):
+def _write(record: Any) -> None:
     with open(os.environ["REALBENCH_OUTCOMES"], "a") as out:
         out.write(json.dumps(record) + "\n")
 
 
-def pytest_collectreport(report):
+def pytest_collectreport(report: Any) -> None:
     if report.failed:
         _write({"nodeid": report.nodeid, "when": "collect", "outcome": "failed"})
 
 
-def pytest_runtest_logreport(report):
+def pytest_runtest_logreport(report: Any) -> None:
     if report.when == "call" or report.outcome != "passed":
         _write({"nodeid": report.nodeid, "when": report.when, "outcome": report.outcome})
