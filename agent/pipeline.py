@@ -1,46 +1,85 @@
-"""The one library call everything else uses: `explain(trace_text, repo) -> Diagnosis`."""
+"""The one library call everything else uses: `explain(trace_text, repo) -> Diagnosis`.
+
+The front end (CLI, chat, CI bot, eval) loads the Config once and passes it here; from here it
+goes to the indexer (where the cache lives), the static engine (how many candidates, debug) and
+the LLM engine. Nothing below this reads the environment.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, get_args
 
+from debugai.agent import runlog
 from debugai.agent.context import Hint, select_context
 from debugai.agent.diagnosis import ContextOut, Diagnosis, SpanOut
+from debugai.agent.engine import Engine
 from debugai.agent.locate import locate, merge_path_maps, path_map_from_config
 from debugai.agent.static.engine import StaticEngine
 from debugai.agent.traceback import Trace, parse
+from debugai.config import Config, EngineName, engine_name
 from debugai.errors import NoFrameInRepo, RepoError, UsageError
 
 if TYPE_CHECKING:
-    from debugai.indexers import CodeIndex
+    from debugai.indexers import CodeIndex, IndexOptions
 
-ENGINES = ("auto", "static", "llm", "local")
+ENGINES: tuple[EngineName, ...] = get_args(EngineName)
 DEFAULT_BUDGET = 8000
 
 
-def open_index(repo: str | Path, *, cache: bool = True) -> CodeIndex:
+def index_options(
+    root: Path,
+    config: Config,
+    *,
+    cache: bool = True,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> IndexOptions:
+    """Where the index of root is cached under this config.
+
+    In <repo>/.debugai by default, in the user cache dir when that cannot be written; under
+    the cache dir the user chose (DEBUGAI_CACHE_DIR, an option) when they chose one.
+    """
+    from debugai.indexers import IndexOptions
+    from debugai.indexers.cache import user_cache_dir
+
+    chosen = user_cache_dir(root.resolve(), config.cache_dir) if config.cache_dir_chosen else None
+    return IndexOptions(
+        include=tuple(include),
+        exclude=tuple(exclude),
+        cache=cache,
+        cache_dir=chosen,
+        user_cache=config.cache_dir,
+    )
+
+
+def open_index(repo: str | Path, *, cache: bool = True, config: Config | None = None) -> CodeIndex:
     """Build or refresh the repository's index (cached on disk, only changed files re-parsed)."""
-    from debugai.indexers import IndexOptions, build_index
+    from debugai.indexers import build_index
 
     root = Path(repo).expanduser()
     if not root.exists():
         raise RepoError(f"repository not found: {root}")
     if not root.is_dir():
         raise RepoError(f"not a directory: {root} (pass the repository folder with --repo)")
-    return build_index(root, IndexOptions(cache=cache))
+    return build_index(root, index_options(root, config or Config(), cache=cache))
 
 
 def read_trace(
-    trace_text: str, index: CodeIndex, path_map: Sequence[tuple[str, str]] = ()
+    trace_text: str,
+    index: CodeIndex,
+    path_map: Sequence[tuple[str, str]] = (),
+    *,
+    debug: bool = False,
 ) -> Trace:
     """Parse the primary traceback and map its frames onto the repository.
 
     `--path-map` pairs come first, then `[tool.debugai] path_map` from the repo's pyproject.
     What locating found worth saying (a stale trace, an ambiguous path) joins trace.warnings.
     """
-    trace = parse(trace_text)
+    trace = parse(trace_text, debug=debug)
     pairs = merge_path_maps(list(path_map), path_map_from_config(index.root))
     report = locate(trace, index.root, index.files.keys(), pairs, read_lines=index.lines)
     trace.warnings.extend(w for w in report.warnings if w not in trace.warnings)
@@ -50,31 +89,31 @@ def read_trace(
 def explain(
     trace_text: str,
     repo: str | Path = ".",
-    engine: str = "auto",
+    engine: EngineName | Engine = "auto",
     budget: int = DEFAULT_BUDGET,
     *,
     path_map: Sequence[tuple[str, str]] = (),
-    config: Any = None,
+    config: Config | None = None,
     index: CodeIndex | None = None,
-    llm_engine: Any = None,
 ) -> Diagnosis:
-    """Find the root cause of the crash in `trace_text` within the repository `repo`."""
-    if engine not in ENGINES:
-        raise UsageError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    """Find the root cause of the crash in `trace_text` within the repository `repo`.
+
+    `engine` is a name ("auto" picks the LLM engine when a model is configured) or an Engine
+    object, used as given (a replay, a preconfigured LLMEngine, a test double). `config` is
+    the front end's (see debugai.config.load_config); None means the defaults.
+    """
+    if isinstance(engine, str):
+        engine = engine_name(engine)  # a caller outside the type checker may pass any string
     if budget < 200:
         raise UsageError(f"--budget {budget} is too small to hold any code (use 200 or more)")
-    idx = index if index is not None else open_index(repo)
-    trace = read_trace(trace_text, idx, path_map)
+    cfg = config if config is not None else Config()
+    idx = index if index is not None else open_index(repo, config=cfg)
+    trace = read_trace(trace_text, idx, path_map, debug=cfg.debug)
     _require_repo_frames(trace, idx)
-    static = StaticEngine().diagnose(trace, idx)
-    if config is None and engine != "static" and llm_engine is None:
-        from debugai.config import load_config
-
-        config = load_config(idx.root)
-    chosen = _choose_engine(engine, config, llm_engine)
+    static = StaticEngine(max_candidates=cfg.max_candidates, debug=cfg.debug).diagnose(trace, idx)
+    chosen = engine if isinstance(engine, Engine) else _choose_engine(engine, cfg)
     # A small local model has a small window: the context follows the engine's limit.
-    limit = getattr(chosen, "context_budget", None)
-    ctx_budget = min(budget, limit) if isinstance(limit, int) else budget
+    ctx_budget = min(budget, chosen.context_budget) if chosen is not None else budget
     hints = [Hint(c.file, c.line, c.symbol, c.why, c.score, c.end_line) for c in static.candidates]
     hints += [Hint(h.file, h.line, h.symbol, h.explanation, 0.3) for h in static.chain]
     ctx = select_context(trace, idx, ctx_budget, hints)
@@ -89,8 +128,26 @@ def explain(
     if idx.stats.warnings:
         static.notes.append(f"index: {len(idx.stats.warnings)} file(s) skipped or partly read")
     if chosen is None:
+        _log_static(static, trace, idx, cfg)
         return static
-    return chosen.diagnose(trace, idx, ctx, static=static)
+    return chosen.diagnose(trace, idx, ctx, static)  # a model engine logs its own run
+
+
+def _log_static(diag: Diagnosis, trace: Trace, index: CodeIndex, config: Config) -> None:
+    """The static run as a run-log record: `debugai log replay` explains its trace again."""
+    if not config.run_log:
+        return
+    record = runlog.RunRecord(
+        engine="static",
+        repo=str(index.root),
+        trace=trace.to_dict(),
+        trace_text=runlog.trace_text(trace, Path(index.root)),
+        context=[s.model_dump(mode="json") for s in diag.context.spans],
+        diagnosis=diag.to_json_dict(),
+        notes=list(diag.notes),
+    )
+    with contextlib.suppress(OSError):
+        runlog.append_run(config.cache_dir, record)
 
 
 def _require_repo_frames(trace: Trace, index: CodeIndex) -> None:
@@ -107,23 +164,12 @@ def _require_repo_frames(trace: Trace, index: CodeIndex) -> None:
     )
 
 
-def _choose_engine(engine: str, config: Any, llm_engine: Any) -> Any:
+def _choose_engine(engine: EngineName, config: Config) -> Engine | None:
+    """The engine a name stands for with this config; None means the static diagnosis."""
     if engine == "static":
         return None
-    if llm_engine is not None:
-        return llm_engine
-    if engine == "auto" and not _model_configured(config):
+    if engine == "auto" and not config.model_configured:
         return None
-    try:
-        from debugai.agent.llm.engine import LLMEngine
-    except ImportError as exc:  # pragma: no cover - the module ships with debugai
-        raise UsageError(f"the LLM engine is not available: {exc}") from exc
+    from debugai.agent.llm.engine import LLMEngine
+
     return LLMEngine.from_config(config, local=engine == "local", forced=engine != "auto")
-
-
-def _model_configured(config: Any) -> bool:
-    if config is None:
-        from debugai.config import load_config
-
-        config = load_config()
-    return bool(getattr(config, "model_configured", False))

@@ -1,9 +1,11 @@
-"""The run log: every LLM-engine run appended as one JSON line under the cache dir, replayable.
+"""The run log: every explain (static or model) and every chat turn appended as one JSON line
+under the cache dir, replayable.
 
 A record holds the trace (as data and as re-parseable text), the packed context, every request
-exactly as sent (redacted) with its response, the diagnosis and the notes. `ReplayModel` plays
-a record's responses back to the engine in order — no network — so a run can be re-run after
-a prompt or grounding change, and a surprising run can become an eval case.
+exactly as sent (redacted) with its response, the diagnosis and the notes. A static record is
+replayed by explaining its trace again; `debugai.agent.llm.replay.ReplayModel` plays a model
+record's responses back in order — no network — so a run can be re-run after a prompt or
+grounding change, and a surprising run can become an eval case.
 """
 
 from __future__ import annotations
@@ -17,10 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from debugai.agent.llm.client import ChatReply, ChatRequest, ModelCallError, ToolCallOut
-
 if TYPE_CHECKING:
-    from debugai.agent.redact import Redactor
     from debugai.agent.traceback import Trace
 
 RUNLOG_FILE = "runs.jsonl"
@@ -77,7 +76,7 @@ def read_runs(cache_dir: Path, last: int | None = None) -> list[dict[str, Any]]:
     path = runlog_path(cache_dir)
     if not path.is_file():
         return []
-    runs = []
+    runs: list[dict[str, Any]] = []
     with open(path, encoding="utf-8", errors="replace") as fh:
         for line in fh:
             with contextlib.suppress(ValueError):
@@ -89,6 +88,7 @@ def read_runs(cache_dir: Path, last: int | None = None) -> list[dict[str, Any]]:
 
 def find_run(cache_dir: Path, run_id: str) -> dict[str, Any] | None:
     """The run whose id starts with run_id (the newest if several)."""
+    run: dict[str, Any]
     for run in reversed(read_runs(cache_dir)):
         if str(run.get("id", "")).startswith(run_id):
             return run
@@ -117,42 +117,3 @@ def trace_text(trace: Trace, root: Path | None = None) -> str:
                 parts.append(f"    {fr.source.strip()}")
         parts.append(f"{exc.type}: {exc.message}" if exc.message else exc.type)
     return "\n".join(parts) + "\n"
-
-
-class ReplayModel:
-    """A ChatModel answering with a logged run's responses, in order."""
-
-    def __init__(self, record: dict[str, Any]) -> None:
-        self.model = str(record.get("model") or "replay")
-        self._exchanges = list(record.get("exchanges") or [])
-        self.mismatches = 0  # requests that differ from the logged ones (prompts changed since)
-
-    def chat(self, req: ChatRequest, redactor: Redactor | None = None) -> ChatReply:
-        if not self._exchanges:
-            raise ModelCallError("the logged run has no more responses to replay")
-        ex = self._exchanges.pop(0)
-        logged = ex.get("request") or {}
-        sent = redactor.redact_obj(req.messages) if redactor else req.messages
-        self.mismatches += logged.get("messages") != sent
-        raw = ex.get("response") or {}
-        choice = (raw.get("choices") or [{}])[0]
-        message = choice.get("message") or {}
-        usage = raw.get("usage") or {}
-        return ChatReply(
-            content=message.get("content"),
-            tool_calls=[
-                ToolCallOut(
-                    id=str(tc.get("id", "")),
-                    name=str(tc["function"]["name"]),
-                    arguments=str(tc["function"].get("arguments") or "{}"),
-                )
-                for tc in message.get("tool_calls") or []
-            ],
-            finish_reason=choice.get("finish_reason"),
-            prompt_tokens=int(usage.get("prompt_tokens") or 0),
-            completion_tokens=int(usage.get("completion_tokens") or 0),
-            cached=True,
-            output_mode=str(ex.get("output_mode") or "text"),
-            request=logged,
-            response=raw,
-        )

@@ -8,7 +8,7 @@ from debugai.errors import DebugaiError
 
 if TYPE_CHECKING:
     from debugai.agent.diagnosis import Diagnosis
-    from debugai.agent.pipeline import explain
+    from debugai.api import explain
 
 __version__ = "0.1.0"
 __all__ = ["DebugaiError", "Diagnosis", "__version__", "explain"]
@@ -18,7 +18,7 @@ def __getattr__(name: str) -> object:
     # Loaded on first use: `explain` pulls in tree-sitter and networkx (`debugai --help` stays
     # fast), and `import debugai.indexers` must not load the agent through this package.
     if name == "explain":
-        from debugai.agent.pipeline import explain
+        from debugai.api import explain
 
         return explain
     if name == "Diagnosis":

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import sys
 
-from debugai.cli_app import app, debug_enabled
+from debugai.cli_app import app
 from debugai.commands import register_all
+from debugai.config import debug_enabled
 
 register_all()
 

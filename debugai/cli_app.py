@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
 
+from debugai.config import debug_enabled
 from debugai.errors import DebugaiError
 
 app = typer.Typer(
@@ -30,10 +30,6 @@ console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def debug_enabled() -> bool:
-    return os.environ.get("DEBUGAI_DEBUG", "") not in ("", "0")
 
 
 def guard(fn: F) -> F:

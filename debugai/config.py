@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast, get_args
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
@@ -40,7 +40,14 @@ ENV_VARS = {
     "DEBUGAI_MODEL_AUTHORITY": "model_authority",
 }
 # Fields a repository may not set: where the key goes and the key itself stay the user's call.
-NOT_FROM_REPO = frozenset({"api_key", "cache_dir", "dump_request"})
+NOT_FROM_REPO = frozenset({"api_key", "cache_dir", "dump_request", "debug"})
+DEBUG_VAR = "DEBUGAI_DEBUG"
+
+
+def debug_enabled(env: Mapping[str, str] | None = None) -> bool:
+    """DEBUGAI_DEBUG set to anything but "" or "0": show internal tracebacks. Parsed only here."""
+    env = os.environ if env is None else env
+    return env.get(DEBUG_VAR, "") not in ("", "0")
 
 
 class Price(BaseModel):
@@ -61,6 +68,14 @@ DEFAULT_PRICES: dict[str, Price] = {
     "gpt-4.1-mini": Price(input=0.40, output=1.60),
     "gpt-4.1-nano": Price(input=0.10, output=0.40),
 }
+
+
+def engine_name(value: str) -> EngineName:
+    """`value` as an engine name; UsageError naming the choices when it is none of them."""
+    if value in get_args(EngineName):
+        return cast(EngineName, value)
+    choices = ", ".join(get_args(EngineName))
+    raise UsageError(f"unknown engine {value!r}: choose one of {choices}")
 
 
 def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -109,6 +124,8 @@ class Config(BaseModel):
     run_log: bool = True
     dump_request: Path | None = None
     cache_dir: Path = Field(default_factory=default_cache_dir)
+    # DEBUGAI_DEBUG: internal errors raise with their traceback instead of becoming one line.
+    debug: bool = False
     prices: dict[str, Price] = Field(default_factory=lambda: dict(DEFAULT_PRICES))
     # Where each field came from ("default" | "env" | "pyproject" | "flag"), for `debugai config`.
     sources: dict[str, str] = Field(default_factory=dict)
@@ -118,6 +135,11 @@ class Config(BaseModel):
     def model_configured(self) -> bool:
         """True when some model can be reached: a remote endpoint/key or a local GGUF."""
         return bool(self.local_model or self.api_key or self.base_url)
+
+    @property
+    def cache_dir_chosen(self) -> bool:
+        """True when the user pointed cache_dir somewhere (DEBUGAI_CACHE_DIR or an option)."""
+        return self.sources.get("cache_dir") in ("env", "flag")
 
     @property
     def key(self) -> str | None:
@@ -173,6 +195,9 @@ def load_config(
         if env.get(var):
             values[name] = env[var]
             sources[name] = "env"
+    if debug_enabled(env):
+        values["debug"] = True
+        sources["debug"] = "env"
     if repo is not None:
         for name, value in _read_pyproject(Path(repo), warnings).items():
             if name == "base_url" and values.get("api_key") and not _is_loopback(str(value)):

@@ -11,9 +11,12 @@ import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from debugai.evals.case import Case
+
+if TYPE_CHECKING:
+    from debugai.config import Config, EngineName
 
 METRICS = (
     "file_at1",
@@ -90,7 +93,7 @@ def score(case: Case, located: Located, index: Any) -> Scores:
 
 def _cites_real_line(index: Any, file: str, line: int) -> bool:
     if file in index.files:
-        return 1 <= line <= max(1, index.files[file].n_lines)
+        return bool(1 <= line <= max(1, index.files[file].n_lines))
     path = index.root / file
     try:
         return path.is_file() and 1 <= line <= len(path.read_text(errors="replace").splitlines())
@@ -98,9 +101,10 @@ def _cites_real_line(index: Any, file: str, line: int) -> bool:
         return False
 
 
-def run_case(case: Case, engine: str, config: Any = None) -> CaseResult:
+def run_case(case: Case, engine: EngineName, config: Config | None = None) -> CaseResult:
     """Explain one case with the engine and the two baselines; never raises."""
     from debugai.api import explain, read_trace
+    from debugai.config import Config
     from debugai.indexers import IndexOptions, build_index
 
     result = CaseResult(case.id, case.category, case.truth.root_in_traceback)
@@ -108,7 +112,9 @@ def run_case(case: Case, engine: str, config: Any = None) -> CaseResult:
         text = case.output()
         index = build_index(case.project_dir, IndexOptions(cache=False))
         start = time.perf_counter()
-        diag = explain(text, case.project_dir, engine=engine, index=index, config=config)
+        # A score is not a user's run: it stays out of the run log unless a config says otherwise.
+        cfg = config if config is not None else Config(run_log=False)
+        diag = explain(text, case.project_dir, engine=engine, index=index, config=cfg)
         seconds = time.perf_counter() - start
     except Exception as exc:  # a failure on one case is a score of zero, reported
         result.error = f"{type(exc).__name__}: {exc}"
@@ -156,15 +162,15 @@ def _invalid_share(diag: Any, index: Any) -> float:
     return sum(not _cites_real_line(index, f, ln) for f, ln in cites) / len(cites)
 
 
-def _run_one(args: tuple[Case, str, Any]) -> CaseResult:
+def _run_one(args: tuple[Case, EngineName, Config | None]) -> CaseResult:
     return run_case(*args)
 
 
 def run_all(
     cases: list[Case],
-    engine: str,
+    engine: EngineName,
     jobs: int = 1,
-    config: Any = None,
+    config: Config | None = None,
     progress: Any = None,
 ) -> list[CaseResult]:
     """Run the cases, in a bounded pool of processes when jobs > 1 (indexing is CPU-bound).

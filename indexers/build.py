@@ -37,7 +37,10 @@ class IndexOptions:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     cache: bool = True
-    cache_dir: Path | None = None
+    cache_dir: Path | None = None  # the index's own folder; None is <repo>/.debugai
+    # Where the index goes when <repo>/.debugai cannot be written (debugai's user cache dir);
+    # None: not cached then.
+    user_cache: Path | None = None
     max_file_bytes: int = 2_000_000
     jobs: int | None = None  # parse workers; None picks from the CPU count and the work to do
 
@@ -99,9 +102,10 @@ def _cache_folder(root: Path, options: IndexOptions, warnings: list[str]) -> Pat
     folder = cache.default_cache_dir(root)
     if cache.prepare(folder):
         return folder
-    fallback = cache.user_cache_dir(root)
-    if cache.prepare(fallback):
-        return fallback
+    if options.user_cache is not None:
+        fallback = cache.user_cache_dir(root, options.user_cache)
+        if cache.prepare(fallback):
+            return fallback
     warnings.append("no writable cache folder; not caching")
     return None
 

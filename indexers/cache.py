@@ -54,10 +54,10 @@ def default_cache_dir(root: Path) -> Path:
     return root / ".debugai"
 
 
-def user_cache_dir(root: Path) -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+def user_cache_dir(root: Path, base: Path) -> Path:
+    """The folder for root's index under a user cache dir `base` (debugai's cache dir)."""
     digest = hashlib.sha256(str(root).encode("utf-8", "replace")).hexdigest()[:16]
-    return Path(base) / "debugai" / f"{root.name}-{digest}"
+    return base / f"{root.name}-{digest}"
 
 
 def prepare(folder: Path) -> bool:

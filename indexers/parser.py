@@ -36,4 +36,5 @@ def query(name: str) -> tree_sitter.Query:
         .joinpath(f"{name}.scm")
         .read_text("utf-8")
     )
-    return tree_sitter.Query(PY_LANGUAGE, text)
+    compiled: tree_sitter.Query = tree_sitter.Query(PY_LANGUAGE, text)
+    return compiled

@@ -12,10 +12,10 @@ import builtins
 from collections.abc import Callable
 from typing import Any
 
+from debugai.indexers.classes import UNKNOWN, ClassResolution, Value
 from debugai.indexers.extract import FileRecord
 from debugai.indexers.names import (
     ModInfo,
-    c3,
     is_classmethod,
     is_static,
     source_root_alias,
@@ -23,17 +23,16 @@ from debugai.indexers.names import (
     strip_annotation,
 )
 
-Value = tuple[str, str]
 BUILTINS = frozenset(n for n in dir(builtins) if not n.startswith("_"))
 BUILTIN_TYPES = frozenset(
     n
     for n in BUILTINS
     if isinstance(getattr(builtins, n), type) and not n.endswith(("Error", "Exception", "Warning"))
 )
-_UNKNOWN: Value = ("?", "")  # bound, but to something untracked: stops the outward search
+_UNKNOWN = UNKNOWN
 
 
-class Resolver:
+class Resolver(ClassResolution):
     """Resolves names across all modules of a repo; modules are indexed lazily on first use."""
 
     def __init__(
@@ -383,7 +382,7 @@ class Resolver:
         while s >= 0:
             d = info.rec.defs[s]
             if d[0] == "f" and d[2] >= 0 and info.rec.defs[d[2]][0] == "c":
-                return info.ids[d[2]]
+                return str(info.ids[d[2]])
             s = d[2]
         return None
 
@@ -441,95 +440,6 @@ class Resolver:
             return value
         if kind in ("exti", "extr"):
             return ("ext", f"{target}()")
-        return None
-
-    # ---- classes ---------------------------------------------------------------------------
-    def mro(self, cid: str) -> tuple[list[str], list[str]]:
-        """(in-repo classes in method resolution order, external base names)."""
-        if cid in self._mro:
-            return self._mro[cid]
-        key = ("mro", cid)
-        if key in self._busy:
-            self.cuts += 1
-            return ([cid], ["?"])
-        self._busy.add(key)
-        before = self.cuts
-        try:
-            value = self._compute_mro(cid)
-        finally:
-            self._busy.discard(key)
-        if self.cuts == before:
-            self._mro[cid] = value
-        return value
-
-    def _compute_mro(self, cid: str) -> tuple[list[str], list[str]]:
-        found = self.sym(cid)
-        if found is None:
-            return ([cid], [])
-        info, idx = found
-        d = info.rec.defs[idx]
-        seqs: list[list[str]] = []
-        external: list[str] = []
-        for base in d[9] or ():
-            v = self.expr(info, d[2], base)
-            if v is None:
-                external.append("?")
-            elif v[0] == "sym" and self.kind(v[1]) == "c":
-                sub, ext = self.mro(v[1])
-                seqs.append(list(sub))
-                external.extend(ext)
-            elif v[0] == "ext" and v[1] not in ("builtins.object", "object"):
-                external.append(v[1])
-            elif v[0] == "builtin" and v[1] != "object":
-                external.append(f"builtins.{v[1]}")
-        return ([cid, *c3([*seqs, [s[0] for s in seqs]])], external)
-
-    def class_attr(
-        self, cid: str, name: str, *, instance: bool, skip_self: bool = False
-    ) -> Value | None:
-        key = (cid, name, instance, skip_self)
-        memo = self._attr_memo
-        if key in memo:
-            return memo[key]
-        if key in self._busy:
-            self.cuts += 1
-            return None
-        self._busy.add(key)
-        before = self.cuts
-        try:
-            value = self._class_attr(cid, name, instance, skip_self)
-        finally:
-            self._busy.discard(key)
-        if self.cuts == before:
-            memo[key] = value
-        return value
-
-    def _class_attr(self, cid: str, name: str, instance: bool, skip_self: bool) -> Value | None:
-        order, external = self.mro(cid)
-        for c in order[1:] if skip_self else order:
-            found = self.sym(c)
-            if found is None:
-                continue
-            info, idx = found
-            members = info.children.get(idx, {}).get(name)
-            if members:
-                return ("sym", info.ids[members[-1]])
-            if name in info.binds.get(idx, {}):
-                v = self.scope_binding(info, idx, name)
-                return None if v in (None, _UNKNOWN) else v
-            if instance and name in info.attrs.get(idx, {}):
-                values = {
-                    self.bind_value(info, s, k, v)
-                    for k, v, s in info.attrs[idx][name]
-                    if k != "none"
-                }
-                if len(values) == 1:
-                    v = values.pop()
-                    return None if v in (None, _UNKNOWN) else v
-                return None
-        real = [e for e in external if e != "?"]
-        if real and len(real) == len(external):
-            return ("ext", f"{real[0]}.{name}")
         return None
 
 

@@ -1,4 +1,4 @@
-"""Run mypy on the package as it is installed (`debugai.agent` is the folder `agent/`, ...).
+"""Run mypy --strict (pyproject [tool.mypy]) on the package as it is installed (`debugai.agent` is `agent/`, ...).
 
 The folders live at the repo root but import as `debugai.*`, which mypy cannot see from the
 source tree; a throwaway view of symlinks gives it the installed layout.

@@ -143,6 +143,7 @@ class ScriptedModel:
     steps: list[Step]
     model: str = "scripted"
     requests: list[ChatRequest] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def chat(self, req: ChatRequest, redactor: Redactor | None = None) -> ChatReply:
         sent = redactor.redact_obj(req.messages) if redactor else req.messages

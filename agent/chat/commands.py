@@ -36,6 +36,7 @@ from debugai.agent.diagnosis import Diagnosis, Hop
 from debugai.agent.llm.answer import Grounder
 from debugai.agent.llm.prompts import load_prompt
 from debugai.agent.llm.tools import PathRefused
+from debugai.config import engine_name
 from debugai.errors import SymbolNotFound, UsageError
 
 if TYPE_CHECKING:
@@ -107,9 +108,12 @@ def cmd_trace(s: ChatSession, args: list[str]) -> View:
 def cmd_explain(s: ChatSession, args: list[str]) -> View:
     if s.trace_text is None:
         return Message(NO_TRACE, "warn")
-    engine = args[0] if args else None
-    if engine not in (None, "static", "auto", "llm", "local"):
-        raise UsageError("usage: /explain [static]")
+    if not args:
+        return s.load_trace(s.trace_text)
+    try:
+        engine = engine_name(args[0])
+    except UsageError:
+        raise UsageError("usage: /explain [static]") from None
     return s.load_trace(s.trace_text, engine=engine)
 
 

@@ -23,9 +23,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from debugai.agent import runlog
 from debugai.agent.chat import commands
 from debugai.agent.chat.commands import NO_MODEL
-from debugai.agent.chat.stream import OpenAIStreamer, StreamingModel
 from debugai.agent.chat.views import (
     Answer,
     Citation,
@@ -38,16 +38,18 @@ from debugai.agent.chat.views import (
 from debugai.agent.context import estimate_tokens
 from debugai.agent.diagnosis import Diagnosis
 from debugai.agent.llm.answer import Grounder
-from debugai.agent.llm.client import ModelCallError
+from debugai.agent.llm.client import LLMClient, ModelCallError
 from debugai.agent.llm.engine import DEFAULT_REMOTE_MODEL
 from debugai.agent.llm.prompts import load_prompt
-from debugai.agent.llm.tools import ToolBox
+from debugai.agent.llm.stream import StreamedTurn, StreamingModel
+from debugai.agent.llm.toolloop import ToolLoop, assistant_message
+from debugai.agent.llm.tools import ToolBox, ToolResult
 from debugai.agent.redact import Redactor, is_secret_file
 from debugai.errors import ModelError
 
 if TYPE_CHECKING:
     from debugai.agent.traceback import Trace
-    from debugai.config import Config
+    from debugai.config import Config, EngineName
     from debugai.indexers import CodeIndex
 
 _CITATION = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*[\w.-]+\.py):(\d+)(?:-(\d+))?")
@@ -79,7 +81,7 @@ class ChatSession:
 
         self.repo = Path(repo).expanduser().resolve()
         self.config = config
-        self.index: CodeIndex = index if index is not None else open_index(self.repo)
+        self.index: CodeIndex = index if index is not None else open_index(self.repo, config=config)
         self.path_map = tuple(path_map)
         self.budget = budget or config.context_budget
         self.tools = ToolBox(self.index)
@@ -125,7 +127,9 @@ class ChatSession:
             raise NoModelConfigured(NO_MODEL)
         cfg = self.config
         if cfg.engine != "local" and (cfg.api_key or cfg.base_url):
-            self._model = OpenAIStreamer.from_config(cfg, model=cfg.model or DEFAULT_REMOTE_MODEL)
+            self._model = LLMClient.from_config(
+                cfg, model=cfg.model or DEFAULT_REMOTE_MODEL, base_url=cfg.base_url, api_key=cfg.key
+            )
             return self._model
         from debugai.agent.llm.local import DEFAULT_LOCAL_MODEL, LocalServer, resolve_gguf
 
@@ -133,8 +137,8 @@ class ChatSession:
         self._local_server = LocalServer.ensure(
             gguf, cfg.cache_dir, port=cfg.local_port, threads=cfg.local_threads
         )
-        self._model = OpenAIStreamer.from_config(
-            cfg, model=gguf.stem, base_url=self._local_server.base_url
+        self._model = LLMClient.from_config(
+            cfg, model=gguf.stem, base_url=self._local_server.base_url, api_key=None
         )
         return self._model
 
@@ -170,11 +174,11 @@ class ChatSession:
         traces = parse_all(text)
         return bool(traces) and traces[-1].complete
 
-    def load_trace(self, text: str, engine: str | None = None) -> DiagnosisView:
+    def load_trace(self, text: str, engine: EngineName | None = None) -> DiagnosisView:
         """Read a traceback, diagnose it, and start a new conversation about it."""
         from debugai.agent.pipeline import explain, read_trace
 
-        trace = read_trace(text, self.index, self.path_map)
+        trace = read_trace(text, self.index, self.path_map, debug=self.config.debug)
         diag = explain(
             text,
             self.repo,
@@ -232,39 +236,39 @@ class ChatSession:
             if on_text is not None:
                 on_text(text)
 
+        def reported(result: ToolResult) -> None:
+            use = ToolUse(result.name, dict(result.arguments), _first_line(result.text), result.ok)
+            answer.tools.append(use)
+            if on_tool is not None:
+                on_tool(use)
+
         before = len(self.messages)
         self.messages.append({"role": "user", "content": question})
         cfg = self.config
-        steps = max(2, cfg.max_steps)
+        loop = ToolLoop(self.tools, max(2, cfg.max_steps))
+        exchanges: list[dict[str, Any]] = []
         try:
-            for step in range(steps):
-                final = step == steps - 1
+            for _step, final in loop.steps():
+                outgoing = self._outgoing()
+                offered = None if final else self.tools.specs()
+                t1 = time.monotonic()
                 turn = model.stream(
-                    self._outgoing(),
-                    None if final else self.tools.specs(),
+                    outgoing,
+                    offered,
                     emit,
                     max_tokens=cfg.max_output_tokens,
                     temperature=cfg.temperature,
                 )
+                exchanges.append(_exchange(model.model, outgoing, offered, cfg, turn, t1))
                 answer.prompt_tokens += turn.prompt_tokens
                 answer.completion_tokens += turn.completion_tokens
                 if not (turn.tool_calls and not final):
                     self.messages.append({"role": "assistant", "content": turn.text})
                     break
-                self.messages.append(_assistant_with_tools(turn.text, turn.tool_calls))
+                self.messages.append(assistant_message(turn.text, turn.tool_calls, empty=None))
                 if turn.text and not turn.text.endswith("\n"):
                     emit("\n")
-                for tc in turn.tool_calls:
-                    result = self.tools.call(tc.name, tc.arguments)
-                    use = ToolUse(
-                        result.name, dict(result.arguments), _first_line(result.text), result.ok
-                    )
-                    answer.tools.append(use)
-                    if on_tool is not None:
-                        on_tool(use)
-                    self.messages.append(
-                        {"role": "tool", "tool_call_id": tc.id, "content": result.text}
-                    )
+                loop.answer(turn.tool_calls, self.messages, reported)
         except KeyboardInterrupt:
             answer.interrupted = True
             # Keep what was said, drop half-done tool rounds: the history stays a valid chat.
@@ -281,11 +285,30 @@ class ChatSession:
             answer.error = str(exc)
             del self.messages[before:]
         answer.text = "".join(parts)
-        answer.notes.extend(n for n in getattr(model, "notes", []) if n not in answer.notes)
+        answer.notes.extend(n for n in model.notes if n not in answer.notes)
         answer.citations = self.check_citations(answer.text)
         answer.seconds = round(time.monotonic() - t0, 3)
         self.entries.append(Entry("answer", "", answer=answer))
+        self._log_turn(model.model, answer, exchanges)
         return answer
+
+    def _log_turn(self, model: str, answer: Answer, exchanges: list[dict[str, Any]]) -> None:
+        """The question's model turns as one run-log record (engine "chat"), replayable."""
+        if not self.config.run_log:
+            return
+        outcome = "failed" if answer.error else "interrupted" if answer.interrupted else "ok"
+        record = runlog.RunRecord(
+            engine="chat",
+            model=model,
+            repo=str(self.repo),
+            outcome=outcome,
+            trace=self.trace.to_dict() if self.trace is not None else {},
+            trace_text=self.trace_text or "",
+            exchanges=exchanges,
+            notes=[*answer.notes, *([answer.error] if answer.error else [])],
+        )
+        with contextlib.suppress(OSError):
+            runlog.append_run(self.config.cache_dir, record)
 
     def check_citations(self, text: str) -> list[Citation]:
         """Every `file.py:LINE` and diff header in text, checked against the repository."""
@@ -387,18 +410,38 @@ def _user_starts(messages: list[dict[str, Any]]) -> list[int]:
     return [i for i, m in enumerate(messages) if m.get("role") == "user"]
 
 
-def _assistant_with_tools(text: str, calls: Sequence[Any]) -> dict[str, Any]:
+def _exchange(
+    model: str,
+    messages: list[dict[str, Any]],
+    tools: list[dict[str, Any]] | None,
+    cfg: Config,
+    turn: StreamedTurn,
+    t1: float,
+) -> dict[str, Any]:
+    """One streamed turn in the run log's exchange form (as the engine's are logged)."""
+    request: dict[str, Any] = {
+        "model": model,
+        "messages": messages,
+        "stream": True,
+        "max_tokens": cfg.max_output_tokens,
+        "temperature": cfg.temperature,
+    }
+    if tools:
+        request["tools"] = tools
+    message = assistant_message(turn.text, turn.tool_calls, empty=None)
+    response = {
+        "choices": [{"message": message, "finish_reason": turn.finish_reason}],
+        "usage": {
+            "prompt_tokens": turn.prompt_tokens,
+            "completion_tokens": turn.completion_tokens,
+        },
+    }
     return {
-        "role": "assistant",
-        "content": text or None,
-        "tool_calls": [
-            {
-                "id": tc.id,
-                "type": "function",
-                "function": {"name": tc.name, "arguments": tc.arguments},
-            }
-            for tc in calls
-        ],
+        "request": request,
+        "response": response,
+        "seconds": round(time.monotonic() - t1, 3),
+        "cached": False,
+        "output_mode": "text",
     }
 
 

@@ -8,7 +8,6 @@ API failures are collected in the result; the caller decides whether they fail t
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from debugai.agent.ci.report import (
 )
 from debugai.agent.diagnosis import Diagnosis
 from debugai.agent.redact import Redactor
+from debugai.config import Config, EngineName
 
 Platform = Literal["github", "gitlab", "local"]
 Explain = Callable[[str], Diagnosis]
@@ -39,11 +39,12 @@ Explain = Callable[[str], Diagnosis]
 @dataclass(slots=True)
 class CiOptions:
     repo: Path = Path(".")
-    engine: str = "auto"
+    engine: EngineName = "auto"
     budget: int = 8000
     max_failures: int = 5  # root causes explained; the rest are listed
     dry_run: bool = False
     sarif: Path | None = None
+    config: Config = field(default_factory=Config)  # loaded by the front end (debugai ci)
 
 
 @dataclass(slots=True)
@@ -81,9 +82,14 @@ def default_explain(options: CiOptions) -> Explain:
     def run(text: str) -> Diagnosis:
         nonlocal index
         if index is None:
-            index = open_index(options.repo)
+            index = open_index(options.repo, config=options.config)
         return explain(
-            text, options.repo, engine=options.engine, budget=options.budget, index=index
+            text,
+            options.repo,
+            engine=options.engine,
+            budget=options.budget,
+            index=index,
+            config=options.config,
         )
 
     return run
@@ -207,14 +213,17 @@ def link_maker(platform: Platform, env: Mapping[str, str], prefix: str) -> Link 
 def run_ci(
     inputs: list[Path],
     options: CiOptions,
-    env: Mapping[str, str] | None = None,
+    env: Mapping[str, str],
     *,
     explain: Explain | None = None,
     render: Callable[..., str] | None = None,
     http: Http | None = None,
 ) -> CiResult:
-    """Explain the run's failures and post them; API errors end up in `errors`, not raised."""
-    env = dict(os.environ if env is None else env)
+    """Explain the run's failures and post them; API errors end up in `errors`, not raised.
+
+    `env` is the CI job's environment (which platform, which pull request, the token), passed
+    in by the front end."""
+    env = dict(env)
     platform = detect_platform(env)
     data: CiInput = read_inputs(inputs, options.repo)
     prefix = repo_prefix(options.repo)
@@ -231,9 +240,8 @@ def run_ci(
     else:
         link = link_maker(platform, env, prefix)
         explainer = explain or default_explain(options)
-        debug = env.get("DEBUGAI_DEBUG", "") not in ("", "0")
         groups, over, more = explain_groups(
-            data.failures, explainer, options.max_failures, debug=debug
+            data.failures, explainer, options.max_failures, debug=options.config.debug
         )
         result.warnings.extend(more)
         outcome.groups, outcome.over_cap = groups, over

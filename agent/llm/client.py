@@ -6,13 +6,13 @@ reject them; tool specs dropped (ToolsUnsupported) on servers that reject tools;
 backoff on 429/5xx honouring Retry-After (capped: a long wait fails fast instead); a disk cache
 keyed by a hash of the request; token, time and cost accounting; `--dump-request`.
 
-`ChatModel` is the small protocol the engine talks to, so unit tests can script a model class.
+`chat` answers whole replies (the engine wants JSON); `stream` hands the words on as they come
+(the chat). `ChatModel` is the small protocol the engine talks to, so unit tests can script one.
 """
 
 from __future__ import annotations
 
 import contextlib
-import email.utils
 import hashlib
 import json
 import os
@@ -20,35 +20,43 @@ import random
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 import openai
 
+from debugai.agent.llm.failures import (
+    Downgrade,
+    ModelCallError,
+    RequestDumped,
+    ToolsUnsupported,
+    error_text,
+    retry_after_seconds,
+    stream_status_text,
+)
+from debugai.agent.llm.stream import OnText, StreamedTurn, consume
+from debugai.agent.llm.toolloop import ToolCallOut
 from debugai.agent.redact import Redactor
 from debugai.config import Config, Price
+
+__all__ = [
+    "ChatModel",
+    "ChatReply",
+    "ChatRequest",
+    "LLMClient",
+    "ModelCallError",
+    "RequestDumped",
+    "ToolCallOut",
+    "ToolsUnsupported",
+    "error_text",
+    "retry_after_seconds",
+]
 
 OUTPUT_MODES = ("json_schema", "json_object", "text")
 RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 CACHE_VERSION = 1
-
-
-class ModelCallError(Exception):
-    """The model could not be used; the message says why, for the diagnosis' notes."""
-
-
-class ToolsUnsupported(ModelCallError):
-    """The server rejected tool specs; the caller should switch to a plain prompt loop."""
-
-
-class RequestDumped(Exception):
-    """--dump-request: the request was written to a file instead of being sent."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(f"request written to {path}; nothing was sent")
-        self.path = path
 
 
 @dataclass
@@ -59,13 +67,6 @@ class ChatRequest:
     tools: list[dict[str, Any]] | None = None  # OpenAI function-tool specs
     max_tokens: int = 1024
     temperature: float = 0.0
-
-
-@dataclass
-class ToolCallOut:
-    id: str
-    name: str
-    arguments: str  # JSON text, as the model wrote it
 
 
 @dataclass
@@ -86,6 +87,11 @@ class ChatModel(Protocol):
     """What the engine needs from a model; LLMClient over HTTP, or a scripted class in tests."""
 
     model: str
+
+    @property
+    def notes(self) -> list[str]:
+        """What the client had to work around so far (fallbacks, downgrades)."""
+        ...
 
     def chat(self, req: ChatRequest, redactor: Redactor | None = None) -> ChatReply: ...
 
@@ -130,6 +136,7 @@ class LLMClient:
         self.dump_request = dump_request
         self.price = price
         self.stats = ClientStats()
+        self.tools_supported = True  # streamed turns: False once the server refused tools
         self._sleep = sleep
         self._mode = (
             0 if output_mode in ("auto", "json_schema") else OUTPUT_MODES.index(output_mode)
@@ -162,6 +169,10 @@ class LLMClient:
         )
 
     @property
+    def notes(self) -> list[str]:
+        return self.stats.notes
+
+    @property
     def output_mode(self) -> str:
         return OUTPUT_MODES[self._mode]
 
@@ -183,7 +194,7 @@ class LLMClient:
             t0 = time.monotonic()
             try:
                 raw = self._send(body)
-            except _Downgrade as change:
+            except Downgrade as change:
                 self.stats.notes.append(change.note)
                 continue
             reply = self._reply(raw, body, seconds=time.monotonic() - t0, cached=False)
@@ -214,7 +225,8 @@ class LLMClient:
         while True:
             try:
                 completion = self._client.chat.completions.create(**body)
-                return completion.model_dump(mode="json", exclude_unset=True)
+                raw: dict[str, Any] = completion.model_dump(mode="json", exclude_unset=True)
+                return raw
             except openai.APITimeoutError:
                 raise ModelCallError(f"the model did not answer within {self.timeout:g}s") from None
             except openai.APIConnectionError as exc:
@@ -258,7 +270,7 @@ class LLMClient:
         return asked if asked is not None else backoff
 
     def _maybe_downgrade(self, exc: openai.APIStatusError, body: dict[str, Any]) -> None:
-        """On 400/422/501 for a feature this server lacks, raise _Downgrade or ToolsUnsupported."""
+        """On 400/422/501 for a feature this server lacks, raise Downgrade or ToolsUnsupported."""
         if exc.status_code not in (400, 422, 501):
             return
         text = error_text(exc).lower()
@@ -272,7 +284,7 @@ class LLMClient:
             and "max_completion_tokens" in text
         ):
             self._token_param = "max_completion_tokens"
-            raise _Downgrade("the server wants max_completion_tokens instead of max_tokens")
+            raise Downgrade("the server wants max_completion_tokens instead of max_tokens")
         # Only when the server names the feature: a 400 for, say, context length is not a downgrade.
         if (
             "response_format" in body
@@ -281,7 +293,7 @@ class LLMClient:
         ):
             old = self.output_mode
             self._mode += 1
-            raise _Downgrade(
+            raise Downgrade(
                 f"the server rejected {old} output ({error_text(exc)}); using {self.output_mode}"
             )
 
@@ -380,71 +392,54 @@ class LLMClient:
             ) from None
         raise RequestDumped(path)
 
-    # -- streaming, for interactive front ends ---------------------------------------------------------
+    # -- streaming, for interactive front ends ----------------------------------------------------
 
-    def stream_text(
+    def stream(
         self,
         messages: list[dict[str, Any]],
+        tools: list[dict[str, Any]] | None,
+        on_text: OnText,
         *,
-        max_tokens: int = 512,
-        redactor: Redactor | None = None,
-    ) -> Iterator[str]:
-        """Yield the reply's text as it arrives (no tools, no cache, no retries)."""
-        sent = redactor.redact_obj(messages) if redactor else messages
+        max_tokens: int = 1024,
+        temperature: float = 0.0,
+    ) -> StreamedTurn:
+        """One streamed turn: text deltas to on_text as they come, tool calls assembled.
+
+        No cache and no retries of our own (the words are already on the user's screen); the
+        SDK retries a failed connection once. A server without tools gets the turn again
+        without them, once and for all, with a note."""
+        body: dict[str, Any] = {
+            "model": self.model,
+            "messages": messages,
+            "stream": True,
+            "max_tokens": max_tokens,
+            "temperature": temperature,
+        }
+        if tools and self.tools_supported:
+            body["tools"] = tools
         try:
-            completions: Any = self._client.chat.completions
-            stream = completions.create(
-                model=self.model, messages=sent, stream=True, max_tokens=max_tokens
-            )
-            for chunk in stream:
-                if chunk.choices and chunk.choices[0].delta.content:
-                    yield chunk.choices[0].delta.content
+            return consume(self._open_stream(body), on_text)
         except openai.APITimeoutError:
             raise ModelCallError(f"the model did not answer within {self.timeout:g}s") from None
         except openai.APIConnectionError:
             raise ModelCallError(f"cannot reach {self.base_url}") from None
         except openai.APIStatusError as exc:
-            raise ModelCallError(
-                f"the server rejected the request ({exc.status_code}: {error_text(exc)})"
-            ) from None
+            raise ModelCallError(stream_status_text(exc, self.base_url, self.model)) from None
 
-
-class _Downgrade(Exception):
-    """Internal: the request changed shape for this server; send it again."""
-
-    def __init__(self, note: str) -> None:
-        super().__init__(note)
-        self.note = note
-
-
-def retry_after_seconds(headers: Any) -> float | None:
-    """Seconds asked by `retry-after-ms` or `Retry-After` (seconds or an HTTP date), if any."""
-    with contextlib.suppress(TypeError, ValueError):
-        if headers.get("retry-after-ms"):
-            return max(0.0, float(headers["retry-after-ms"]) / 1000)
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    with contextlib.suppress(TypeError, ValueError):
-        when = email.utils.parsedate_to_datetime(value)
-        return max(0.0, when.timestamp() - time.time())
-    return None
-
-
-def error_text(exc: openai.APIStatusError) -> str:
-    """The server's own words from an error response, cut to one short line."""
-    body = exc.body
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        if isinstance(inner, dict) and inner.get("message"):
-            return str(inner["message"])[:300]
-        if isinstance(inner, str):
-            return inner[:300]
-    return str(exc.message)[:300]
+    def _open_stream(self, body: dict[str, Any]) -> Any:
+        completions: Any = self._client.with_options(max_retries=1).chat.completions
+        try:
+            return completions.create(**body)
+        except openai.BadRequestError as exc:
+            # A server without tool calls still answers in prose; tell the user once.
+            if "tools" in body and re.search(r"\btool|function", error_text(exc).lower()):
+                self.tools_supported = False
+                self.stats.notes.append(
+                    "this server does not support tool calls; answering without"
+                )
+                body = {k: v for k, v in body.items() if k != "tools"}
+                return completions.create(**body)
+            raise
 
 
 def _atomic_write(path: Path, text: str) -> None:

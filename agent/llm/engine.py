@@ -16,13 +16,12 @@ import contextlib
 import json
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from debugai.agent import runlog
-from debugai.agent.context import Context, Span, estimate_tokens
-from debugai.agent.diagnosis import Candidate, Diagnosis, DiagnosisAnswer, Usage
+from debugai.agent.context import Context, estimate_tokens
+from debugai.agent.diagnosis import Diagnosis, DiagnosisAnswer, Usage
 from debugai.agent.llm.answer import (
     AnswerError,
     Grounder,
@@ -32,6 +31,7 @@ from debugai.agent.llm.answer import (
     plain_loop_schema,
     salvage_truncated,
 )
+from debugai.agent.llm.brief import system_prompt, user_prompt
 from debugai.agent.llm.client import (
     ChatModel,
     ChatReply,
@@ -41,10 +41,12 @@ from debugai.agent.llm.client import (
     RequestDumped,
     ToolsUnsupported,
 )
+from debugai.agent.llm.merge import RunState, merge
 from debugai.agent.llm.prompts import load_prompt, prompt_version
+from debugai.agent.llm.toolloop import ToolLoop, assistant_message
 from debugai.agent.llm.tools import ToolBox
-from debugai.agent.redact import Redactor, is_secret_file
-from debugai.config import Config, load_config
+from debugai.agent.redact import Redactor
+from debugai.config import Config
 from debugai.errors import ModelError
 
 if TYPE_CHECKING:
@@ -52,29 +54,6 @@ if TYPE_CHECKING:
     from debugai.indexers import CodeIndex
 
 DEFAULT_REMOTE_MODEL = "gpt-4o-mini"
-CATEGORIES = (
-    "none-propagation, env-config, signature-drift, data-shape, dependency-driver, circular-import, "
-    "async-trap, sqlalchemy-session, fastapi-depends, pydantic-drift, test-assertion, logic, unknown"
-)
-ANSWER_EXAMPLE = {
-    "root_cause": {
-        "file": "<path>",
-        "line": 1,
-        "end_line": 2,
-        "symbol": "<qualified.name>",
-        "category": "<category>",
-        "explanation": "<why this code produces the failing value>",
-    },
-    "chain": [
-        {
-            "file": "<path>",
-            "line": 3,
-            "symbol": "<qualified.name>",
-            "explanation": "<how the value travels>",
-        }
-    ],
-    "fix": {"summary": "<the fix in one sentence>", "diff": ""},
-}
 # Small local models: a 4k window shared by the prompt and the answer.
 LOCAL_LIMITS = {
     "context_budget": 1500,
@@ -82,28 +61,6 @@ LOCAL_LIMITS = {
     "max_tokens_per_run": 12000,
     "max_steps": 3,
 }
-MAX_FRAMES_SHOWN = 12
-
-
-@dataclass
-class _Run:
-    """Mutable state of one diagnose() call."""
-
-    redactor: Redactor
-    tools: ToolBox
-    record: runlog.RunRecord
-    notes: list[str] = field(default_factory=list)
-    tool_mode: str = "native"  # native | plain | off
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    cached: int = 0
-    calls: int = 0
-    dropped: int = 0
-    billable: tuple[int, int] = (
-        0,
-        0,
-    )  # prompt/completion tokens actually sent (cache hits cost nothing)
-    shown_files: tuple[str, ...] = ()  # files the prompt showed the model
 
 
 class LLMEngine:
@@ -120,7 +77,6 @@ class LLMEngine:
         self.config = config
         self.forced = forced
         self.local_gguf = local_gguf  # a known name or .gguf path, served on demand
-        self._shown: tuple[str, ...] = ()
         self._model = model
         if local_gguf is not None:
             self.config = config.model_copy(
@@ -128,11 +84,8 @@ class LLMEngine:
             )
 
     @classmethod
-    def from_config(
-        cls, config: Config | None = None, *, local: bool = False, forced: bool = False
-    ) -> LLMEngine:
+    def from_config(cls, config: Config, *, local: bool = False, forced: bool = False) -> LLMEngine:
         """The engine the config describes: a remote endpoint, or a local GGUF when local/only local."""
-        config = config if config is not None else load_config()
         remote = bool(config.api_key or config.base_url)
         if local or config.engine == "local" or (not remote and config.local_model):
             from debugai.agent.llm.local import DEFAULT_LOCAL_MODEL
@@ -193,12 +146,19 @@ class LLMEngine:
             trace_text=_safe_trace_text(trace, Path(index.root)),
             prompt_version=prompt_version(),
         )
-        run = _Run(Redactor(enabled=cfg.redact), ToolBox(index), record)
+        run = RunState(Redactor(enabled=cfg.redact), ToolBox(index), record)
         try:
             with self._session(run) as model:
                 record.model = model.model
                 answer = self._loop(model, run, trace, index, context, static)
-            diag = self._merge(static, answer, run, model.model)
+            diag = merge(
+                static,
+                answer,
+                run,
+                model.model,
+                local=self.local_gguf is not None,
+                authority=self.authority,
+            )
             record.outcome = "ok"
         except RequestDumped as dumped:
             diag = static.model_copy(deep=True)
@@ -220,7 +180,7 @@ class LLMEngine:
         return diag
 
     @contextlib.contextmanager
-    def _session(self, run: _Run) -> Iterator[ChatModel]:
+    def _session(self, run: RunState) -> Iterator[ChatModel]:
         if self._model is not None:
             yield self._model
             return
@@ -248,7 +208,7 @@ class LLMEngine:
     def _loop(
         self,
         model: ChatModel,
-        run: _Run,
+        run: RunState,
         trace: Trace,
         index: CodeIndex,
         context: Context,
@@ -258,14 +218,22 @@ class LLMEngine:
         run.tool_mode = (
             "off" if cfg.tools == "off" or (cfg.tools == "auto" and self.local_gguf) else "native"
         )
+        prompt, shown = user_prompt(
+            trace,
+            index,
+            context,
+            static,
+            max_candidates=cfg.max_candidates,
+            budget=cfg.context_budget,
+        )
         messages = [
-            {"role": "system", "content": self._system_prompt(run)},
-            {"role": "user", "content": self._user_prompt(trace, index, context, static)},
+            {"role": "system", "content": system_prompt(run.tool_mode, cfg.max_steps, run.tools)},
+            {"role": "user", "content": prompt},
         ]
-        run.shown_files = self._shown
+        run.shown_files = shown
         format_retries = 1
-        for step in range(cfg.max_steps):
-            final = step == cfg.max_steps - 1
+        loop = ToolLoop(run.tools, cfg.max_steps)
+        for step, final in loop.steps():
             if final and step and run.tool_mode != "off" and messages[-1]["role"] != "assistant":
                 reason = "No more tool calls are available."
                 messages.append(
@@ -273,14 +241,15 @@ class LLMEngine:
                 )
             reply = self._call(model, run, messages, final=final)
             if reply is None:  # the server lacks tools: same step, plain loop
-                messages[0] = {"role": "system", "content": self._system_prompt(run)}
+                messages[0] = {
+                    "role": "system",
+                    "content": system_prompt(run.tool_mode, cfg.max_steps, run.tools),
+                }
                 reply = self._call(model, run, messages, final=final)
                 assert reply is not None
-            messages.append(_assistant_message(reply))
+            messages.append(assistant_message(reply.content, reply.tool_calls))
             if reply.tool_calls and run.tool_mode == "native" and not final:
-                for tc in reply.tool_calls:
-                    result = run.tools.call(tc.name, tc.arguments)
-                    messages.append({"role": "tool", "tool_call_id": tc.id, "content": result.text})
+                loop.answer(reply.tool_calls, messages)
                 continue
             try:
                 obj = extract_json(reply.content)
@@ -325,7 +294,7 @@ class LLMEngine:
         raise AnswerError(f"no answer within {cfg.max_steps} model turns")
 
     def _call(
-        self, model: ChatModel, run: _Run, messages: list[dict[str, Any]], *, final: bool
+        self, model: ChatModel, run: RunState, messages: list[dict[str, Any]], *, final: bool
     ) -> ChatReply | None:
         """One model turn within the token cap; None when tools turned out unsupported."""
         cfg = self.config
@@ -354,9 +323,7 @@ class LLMEngine:
             run.notes.append(f"{exc}; used a plain prompt loop instead")
             return None
         finally:
-            notes = getattr(getattr(model, "stats", None), "notes", None)
-            if notes:
-                run.notes.extend(n for n in notes if n not in run.notes)
+            run.notes.extend(n for n in model.notes if n not in run.notes)
         run.calls += 1
         run.cached += reply.cached
         run.prompt_tokens += reply.prompt_tokens
@@ -380,7 +347,7 @@ class LLMEngine:
     def _ground(
         self,
         model: ChatModel,
-        run: _Run,
+        run: RunState,
         index: CodeIndex,
         messages: list[dict[str, Any]],
         answer: DiagnosisAnswer,
@@ -402,7 +369,7 @@ class LLMEngine:
             try:
                 reply = self._call(model, run, messages, final=True)
                 if reply is not None:
-                    messages.append(_assistant_message(reply))
+                    messages.append(assistant_message(reply.content, reply.tool_calls))
                     answer = coerce_answer(extract_json(reply.content))
             except (AnswerError, ModelCallError) as exc:
                 run.notes.append(f"the repair round failed ({exc}); kept the first answer")
@@ -415,166 +382,7 @@ class LLMEngine:
             )
         return grounded
 
-    # -- prompts ---------------------------------------------------------------------------------
-
-    def _system_prompt(self, run: _Run) -> str:
-        calls = max(1, self.config.max_steps - 1)
-        if run.tool_mode == "native":
-            tools = load_prompt("llm_tools_native").render(max_calls=calls)
-        elif run.tool_mode == "plain":
-            tools = load_prompt("llm_tools_plain").render(
-                tool_list=run.tools.describe(), max_calls=calls
-            )
-        else:
-            tools = ""
-        return load_prompt("llm_system").render(tools_section=tools, categories=CATEGORIES)
-
-    def _user_prompt(
-        self, trace: Trace, index: CodeIndex, context: Context, static: Diagnosis
-    ) -> str:
-        cfg = self.config
-        cands = static.candidates[: cfg.max_candidates]
-        candidates = (
-            "\n".join(
-                f"{i}. {c.file}:{c.line}"
-                + (f"-{c.end_line}" if c.end_line and c.end_line != c.line else "")
-                + (f" {c.symbol}" if c.symbol else "")
-                + f" (score {c.score:.2f}): {c.why}"
-                for i, c in enumerate(cands, start=1)
-            )
-            or "(none: static analysis found no candidate)"
-        )
-        return load_prompt("llm_user").render(
-            error=_error_text(trace, static),
-            frames=_frames_text(trace, static),
-            candidates=candidates,
-            context=self._context_text(context, index),
-            answer_format=load_prompt("llm_answer_format").render(
-                example=json.dumps(ANSWER_EXAMPLE)
-            ),
-        )
-
-    def _context_text(self, context: Context, index: CodeIndex) -> str:
-        """The spans that fit this model's budget, best first, with line numbers; no secret files."""
-        budget = self.config.context_budget
-        chosen: list[tuple[Span, str]] = []
-        used = 0
-        for span in sorted(context.spans, key=lambda s: -s.score):
-            if is_secret_file(span.file) or any(
-                s.file == span.file and s.start <= span.start and span.end <= s.end
-                for s, _ in chosen
-            ):
-                continue  # never a secret file; never the same lines twice
-            text = span.text or "\n".join(index.lines(span.file)[span.start - 1 : span.end])
-            numbered = "\n".join(
-                f"{n:>5} | {ln}" for n, ln in enumerate(text.splitlines(), start=span.start)
-            )
-            cost = span.tokens or estimate_tokens(numbered)
-            if used + cost > budget and chosen:
-                continue
-            used += cost
-            chosen.append((span, numbered))
-        chosen.sort(key=lambda p: (p[0].file, p[0].start))
-        self._shown = tuple(sorted({s.file for s, _ in chosen}))
-        parts = [
-            f"### {s.file}:{s.start}-{s.end}"
-            + (f" ({s.symbol})" if s.symbol else "")
-            + f" — {s.reason}\n{text}"
-            for s, text in chosen
-        ]
-        return "\n\n".join(parts) or "(no code selected)"
-
-    # -- result ----------------------------------------------------------------------------------
-
-    def _merge(
-        self, static: Diagnosis, answer: DiagnosisAnswer, run: _Run, model_name: str
-    ) -> Diagnosis:
-        diag = static.model_copy(deep=True)
-        diag.engine = f"{'local' if self.local_gguf else 'llm'}:{model_name}"
-        rc = answer.root_cause
-        matched = next(
-            (c for c in static.candidates if _same_place(c, rc.file, rc.line, rc.symbol)), None
-        )
-        if (
-            self.authority == "confirm"
-            and static.candidates
-            and static.root_cause is not None
-            and matched is not static.candidates[0]
-        ):
-            return self._second_opinion(diag, static, answer, matched, run)
-        if matched is not None and rc.category in ("", "unknown") and static.root_cause is not None:
-            rc.category = static.root_cause.category
-        top_score = max((c.score for c in static.candidates), default=1.0)
-        first = Candidate(
-            file=rc.file,
-            line=rc.line,
-            end_line=rc.end_line or (matched.end_line if matched else None),
-            symbol=rc.symbol,
-            score=top_score,
-            why=rc.explanation or (matched.why if matched else ""),
-            commit=matched.commit if matched else None,
-        )
-        diag.candidates = [first, *(c for c in static.candidates if c is not matched)]
-        diag.root_cause = rc
-        if matched is None:
-            run.notes.append("the model chose a root cause that static analysis had not ranked")
-        elif static.candidates and matched is not static.candidates[0]:
-            run.notes.append(
-                f"the model reordered the static candidates (picked #{static.candidates.index(matched) + 1})"
-            )
-        diag.chain = answer.chain or static.chain
-        diag.fix = (
-            answer.fix if answer.fix and (answer.fix.summary or answer.fix.diff) else static.fix
-        )
-        return self._finish(diag, run)
-
-    def _second_opinion(
-        self,
-        diag: Diagnosis,
-        static: Diagnosis,
-        answer: DiagnosisAnswer,
-        matched: Candidate | None,
-        run: _Run,
-    ) -> Diagnosis:
-        """The static diagnosis kept whole, with the model's disagreeing pick listed second."""
-        rc = answer.root_cause
-        top = static.candidates[0]
-        pick = matched or Candidate(
-            file=rc.file,
-            line=rc.line,
-            end_line=rc.end_line,
-            symbol=rc.symbol,
-            score=round(top.score * 0.99, 4),
-            why=rc.explanation,
-        )
-        rest = [c for c in static.candidates[1:] if c is not matched]
-        diag.candidates = [top, pick, *rest]
-        place = f"{rc.file}:{rc.line}" + (f" {rc.symbol}" if rc.symbol else "")
-        run.notes.append(
-            f"the model suggested {place} instead; it is listed second because this model only "
-            "confirms the static engine's first suspect (model_authority = confirm)"
-        )
-        return self._finish(diag, run)
-
-    def _finish(self, diag: Diagnosis, run: _Run) -> Diagnosis:
-        diag.dropped_citations = run.dropped
-        if diag.dropped_citations:
-            run.notes.append(
-                f"{diag.dropped_citations} citation(s) not found in the repository were dropped"
-            )
-        if run.tools.refused:
-            run.notes.append(
-                f"{run.tools.refused} tool call(s) outside the repository were refused"
-            )
-        if run.redactor.count:
-            run.notes.append(f"{run.redactor.count} secret(s) redacted before sending")
-        if run.cached:
-            run.notes.append(f"{run.cached} of {run.calls} model answer(s) came from the cache")
-        diag.notes.extend(run.notes)
-        diag.prompt_version = prompt_version()
-        return diag
-
-    def _usage(self, static: Diagnosis, run: _Run, t0: float) -> Usage:
+    def _usage(self, static: Diagnosis, run: RunState, t0: float) -> Usage:
         price = self.config.price_for(self.label)
         cost = None
         if price is not None:
@@ -605,64 +413,6 @@ def _salvaged(content: str | None) -> DiagnosisAnswer | None:
         return coerce_answer(obj)
     except AnswerError:
         return None
-
-
-def _same_place(c: Candidate, file: str, line: int, symbol: str | None) -> bool:
-    if c.file != file:
-        return False
-    if symbol and c.symbol:
-        return c.symbol == symbol
-    return c.line <= line <= (c.end_line or c.line)
-
-
-def _assistant_message(reply: ChatReply) -> dict[str, Any]:
-    msg: dict[str, Any] = {"role": "assistant", "content": reply.content or ""}
-    if reply.tool_calls:
-        msg["tool_calls"] = [
-            {
-                "id": tc.id,
-                "type": "function",
-                "function": {"name": tc.name, "arguments": tc.arguments},
-            }
-            for tc in reply.tool_calls
-        ]
-    return msg
-
-
-def _error_text(trace: Trace, static: Diagnosis) -> str:
-    try:
-        lines = []
-        for exc in trace.chain:
-            if exc.relation:
-                lines.append(
-                    f"(which {'directly caused' if exc.relation == 'cause' else 'was raised while handling'} …)"
-                )
-            lines.append(f"{exc.type}: {exc.message}".strip())
-        return "\n".join(lines)
-    except AttributeError:
-        return f"{static.error.type}: {static.error.message}"
-
-
-def _frames_text(trace: Trace, static: Diagnosis) -> str:
-    try:
-        frames = list(trace.final.frames)
-        rows = [
-            f"- [{f.kind}] {f.repo_path or f.file}:{f.repo_line or f.line} in {f.function}"
-            + (f": {f.source.strip()}" if f.source else "")
-            for f in frames
-        ]
-    except AttributeError:
-        rows = [
-            f"- [{'repo' if f.in_repo else 'other'}] {f.file}:{f.line} in {f.function}"
-            for f in static.error.frames
-        ]
-    if len(rows) > MAX_FRAMES_SHOWN:
-        rows = [
-            rows[0],
-            f"- … {len(rows) - MAX_FRAMES_SHOWN + 1} frames not shown",
-            *rows[-(MAX_FRAMES_SHOWN - 1) :],
-        ]
-    return "\n".join(rows) or "(no frames)"
 
 
 def _safe_dict(trace: Trace) -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -52,7 +51,9 @@ class StaticEngine:
         deadline_seconds: float = DEADLINE_SECONDS,
         max_steps: int = MAX_STEPS,
         weights: ranking.Weights | None = None,
+        debug: bool = False,
     ) -> None:
+        self.debug = debug  # DEBUGAI_DEBUG: a failing analysis raises instead of becoming a note
         self.use_git = use_git
         self.max_candidates = max_candidates
         self.deadline_seconds = deadline_seconds
@@ -157,7 +158,7 @@ class StaticEngine:
                 try:
                     found = list(strategy(an, m))
                 except Exception as exc:  # one analysis failing must not cost the diagnosis
-                    if os.environ.get("DEBUGAI_DEBUG"):
+                    if self.debug:
                         raise
                     failed.append(
                         f"the {m.pattern.strategy} analysis failed ({type(exc).__name__}: "
@@ -198,7 +199,8 @@ class StaticEngine:
 def _suspect_of(an: Analyzer, c: ranking.Candidate) -> Suspect:
     """The candidate's best suspect, or one saying how the failing test reaches it."""
     if c.suspects:
-        return c.suspects[0].suspect
+        best: Suspect = c.suspects[0].suspect
+        return best
     f = c.features
     if f.get("test_callee"):
         why = f"`{c.symbol}` is called by the failing test"

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.text import Text
 
-from debugai.cli_app import app, console, debug_enabled, guard
+from debugai.cli_app import app, console, guard
+from debugai.config import debug_enabled
 from debugai.errors import DebugaiError
 
 if TYPE_CHECKING:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -55,10 +56,9 @@ def ci(
     Never fails the job by itself unless --fail-on-error is given.
     """
     from debugai.agent.ci.bot import CiOptions, run_ci
-    from debugai.api import ENGINES
+    from debugai.config import engine_name, load_config
 
-    if engine not in ENGINES:
-        raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    chosen = engine_name(engine)
     paths = list(reports or [])
     if not paths:
         if sys.stdin.isatty():
@@ -67,14 +67,15 @@ def ci(
     if not repo.is_dir():
         raise UsageError(f"--repo {repo} is not a directory")
     options = CiOptions(
+        config=load_config(repo),
         repo=repo,
-        engine=engine,
+        engine=chosen,
         budget=budget,
         max_failures=max_failures,
         dry_run=dry_run,
         sarif=sarif,
     )
-    result = run_ci(paths, options)
+    result = run_ci(paths, options, os.environ)
     github = result.platform == "github"
 
     # GitLab has no job summary: the job log is where a push pipeline's report can be read.

@@ -46,6 +46,7 @@ def eval_(
     label: Annotated[str | None, typer.Option(help="Title of the report.")] = None,
 ) -> None:
     """Score an engine on the eval cases (or, with --check, verify the cases themselves)."""
+    from debugai.config import engine_name
     from debugai.evals import capture, harness
     from debugai.evals import report as rep
     from debugai.evals.case import CASES_DIR, discover
@@ -97,7 +98,8 @@ def eval_(
                 highlight=False,
             )
 
-    results = harness.run_all(selected, engine, jobs, config=config, progress=progress)
+    chosen = engine_name(engine)  # one of static, llm, local: checked above
+    results = harness.run_all(selected, chosen, jobs, config=config, progress=progress)
     name = engine if model is None else f"{engine}:{model}"
     data = harness.report_dict(results, name, label=label or f"{name} on {len(results)} cases")
     _print_scoreboard(data)

@@ -64,28 +64,25 @@ def explain(
     """Explain a crash: the root cause first, then the chain of hops to the line that raised."""
     from debugai.agent.traceback import read_input
     from debugai.api import explain as run_explain
+    from debugai.config import engine_name, load_config
 
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
     if trace == "-" and sys.stdin.isatty():
         raise UsageError("no traceback given: pass a file (debugai explain trace.txt) or pipe one")
     text = read_input(trace)
-    config = None
-    if engine != "static":
-        from debugai.config import load_config
-
-        flags = {
-            "model": model,
-            "base_url": base_url,
-            "dump_request": dump_request,
-            "cache": False if no_cache else None,
-            "redact": False if no_redact else None,
-        }
-        config = load_config(repo if repo.is_dir() else None, flags=flags)
+    flags = {
+        "model": model,
+        "base_url": base_url,
+        "dump_request": dump_request,
+        "cache": False if no_cache else None,
+        "redact": False if no_redact else None,
+    }
+    config = load_config(repo if repo.is_dir() else None, flags=flags)
     diag = run_explain(
         text,
         repo,
-        engine=engine,
+        engine=engine_name(engine),
         budget=budget,
         path_map=parse_path_maps(path_map or []),
         config=config,

@@ -32,12 +32,18 @@ def index(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every warning.")] = False,
 ) -> None:
     """Index a repository into its call/import graph (cached under .debugai/)."""
-    from debugai.indexers import IndexOptions, build_index
+    from debugai.agent.pipeline import index_options
+    from debugai.config import load_config
+    from debugai.indexers import build_index
 
     if not path.exists():
         raise RepoError(f"repository not found: {path}")
-    options = IndexOptions(
-        include=tuple(include or ()), exclude=tuple(exclude or ()), cache=not no_cache
+    options = index_options(
+        path,
+        load_config(path if path.is_dir() else None),
+        cache=not no_cache,
+        include=include or (),
+        exclude=exclude or (),
     )
     with Progress(
         TextColumn("parsing"),

@@ -1,4 +1,4 @@
-"""`debugai log show [N]`: the last runs of the LLM engine, from the run log under the cache dir."""
+"""`debugai log show [N]`: the last runs (explain and chat), from the run log under the cache dir."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from debugai.config import load_config
 from debugai.errors import UsageError
 
 log_app = typer.Typer(
-    help="Inspect the log of LLM-engine runs (kept under the cache dir).", no_args_is_help=True
+    help="Inspect the log of runs: explain and chat (kept under the cache dir).",
+    no_args_is_help=True,
 )
 app.add_typer(log_app, name="log")
 
@@ -31,7 +32,6 @@ def show(
     ] = False,
 ) -> None:
     """List the latest runs, or one run in full with --run ID (trace, requests, responses, diagnosis)."""
-    # runlog pulls in the openai SDK (~1 s); only this command needs it, not every --help.
     from debugai.agent.runlog import find_run, read_runs, runlog_path
 
     cache_dir = load_config(None).cache_dir
@@ -92,12 +92,14 @@ def replay(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the diagnosis as JSON")] = False,
 ) -> None:
-    """Re-run a logged LLM run offline, answering with its logged responses."""
+    """Re-run a logged run offline: a model run answered with its logged responses, a static
+    run explained again."""
     from pathlib import Path
 
     from debugai.agent.llm.engine import LLMEngine
+    from debugai.agent.llm.replay import ReplayModel
     from debugai.agent.render import render_json
-    from debugai.agent.runlog import ReplayModel, find_run, runlog_path
+    from debugai.agent.runlog import find_run, runlog_path
     from debugai.api import explain
 
     config = load_config(None)
@@ -105,12 +107,18 @@ def replay(
     if record is None:
         raise UsageError(f"no run with id {run!r} in {runlog_path(config.cache_dir)}")
     root = Path(repo or record.get("repo") or ".")
+    kind = record.get("engine")
+    if kind == "chat":
+        raise UsageError(
+            f"run {record.get('id')} is a chat turn; replay it in Python with "
+            "ChatSession(repo, config, model=ReplayModel(record))"
+        )
     model = ReplayModel(record)
     diag = explain(
         str(record.get("trace_text") or ""),
         root,
-        engine="llm",
-        llm_engine=LLMEngine(model, load_config(root)),
+        engine="static" if kind == "static" else LLMEngine(model, load_config(root)),
+        config=load_config(root),
     )
     if as_json:
         print(render_json(diag))
@@ -118,7 +126,9 @@ def replay(
     rc = diag.root_cause
     where = f"{rc.file}:{rc.line} {rc.symbol or ''}".strip() if rc else "no root cause"
     console.print(f"replayed run {record.get('id')}: {where}", markup=False)
-    if model.mismatches:
+    if kind == "static":
+        console.print("explained again by the static engine", markup=False)
+    elif model.mismatches:
         console.print(
             f"{model.mismatches} request(s) differ from the logged ones "
             "(prompts or code changed since the run)",

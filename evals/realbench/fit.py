@@ -57,14 +57,18 @@ def features_path() -> Path:
 
 
 def _real_group(case: RealCase, limit: float) -> Group | None:
-    from debugai.evals.realbench.score import Namer, _worker, ensure_checkout
+    from debugai.evals.realbench.score import PREPARE_LIMIT, Namer, _worker, ensure_checkout
 
     try:
         src = ensure_checkout(case)
     except Exception as exc:  # a case that cannot be recreated is left out, and said
         print(f"{case.id}: skipped ({exc})", file=sys.stderr)
         return None
-    status, out = _worker(["features", str(case.dir), str(src)], limit)
+    status, _ = _worker(["prepare", str(case.dir), str(src)], PREPARE_LIMIT)  # a warm index
+    if status == "ok":
+        status, out = _worker(["features", str(case.dir), str(src)], limit)
+    else:
+        out = {"error": "could not index the checkout"}
     if status != "ok":
         print(f"{case.id}: {status} {out.get('error', '')[:200]}", file=sys.stderr)
         return None
@@ -327,6 +331,9 @@ def _pct(x: float) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m debugai.evals.realbench fit")
     ap.add_argument("--collect", action="store_true", help="re-run candidate generation first")
+    ap.add_argument(
+        "--missing", action="store_true", help="collect only the cases features.json lacks"
+    )
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--limit", type=float, default=120.0, help="hard seconds per case")
     ap.add_argument("--l2", type=float, default=1.0)
@@ -337,10 +344,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--json", help="write the leave-one-project-out figures here")
     args = ap.parse_args(argv)
     path = features_path()
-    if args.collect or not path.is_file():
-        groups = collect(
-            [c for c in load_all(REAL_DIR) if c.built], _synthetic_dirs(), args.jobs, args.limit
-        )
+    if args.collect or args.missing or not path.is_file():
+        have = load_groups(path) if (args.missing and path.is_file()) else []
+        done = {g.case for g in have}
+        todo = [c for c in load_all(REAL_DIR) if c.built and c.id not in done]
+        synthetic = [d for d in _synthetic_dirs() if d.name not in done]
+        groups = have + collect(todo, synthetic, args.jobs, args.limit)
         save_groups(groups, path)
     groups = load_groups(path)
     feats = [f for f in ranking.FEATURES if f not in set(args.without)]
@@ -364,14 +373,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"  {p:<14} {r['cases']:>3} cases  func@1 {_pct(r['func@1'])}  "
             f"func@5 {_pct(r['func@5'])}  file@1 {_pct(r['file@1'])}"
         )
-    real = [g for g in groups if g.project != SYNTHETIC]
-    prec = precision(real)
+    real_groups = [g for g in groups if g.project != SYNTHETIC]
+    prec = precision(real_groups)
     print(
         "  precision of each kind of evidence on real cases (its best candidate is the truth): "
         + ", ".join(f"{k} {h}/{n}" for k, (h, n) in prec.items())
     )
     res["precision"] = prec
-    cover = sum(1 for g in real if any(g.labels))
+    cover = sum(1 for g in real_groups if any(g.labels))
     print(f"  truth among the candidates: {cover}/{o['cases']}")
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=2, default=str), "utf-8")

@@ -6,25 +6,26 @@ the case's own Python (3.6 and up), so it keeps to syntax and hooks every pytest
 
 import json
 import os
+from typing import Any  # typing.Any exists on every Python this runs on (3.6+)
 
 
-def _write(record):
+def _write(record: Any) -> None:
     with open(os.environ["REALBENCH_OUTCOMES"], "a") as out:
         out.write(json.dumps(record) + "\n")
 
 
-def pytest_collectreport(report):
+def pytest_collectreport(report: Any) -> None:
     if report.failed:
         _write({"nodeid": report.nodeid, "when": "collect", "outcome": "failed"})
 
 
-def _crash(report):
+def _crash(report: Any) -> str:
     """The failure's one-line message ("ImportError: ..."), or "" (a fixture lookup error)."""
     crash = getattr(report.longrepr, "reprcrash", None)
     return getattr(crash, "message", "") or ""
 
 
-def pytest_runtest_logreport(report):
+def pytest_runtest_logreport(report: Any) -> None:
     if report.when == "call" or report.outcome != "passed":
         record = {"nodeid": report.nodeid, "when": report.when, "outcome": report.outcome}
         if report.failed:
@@ -32,7 +33,7 @@ def pytest_runtest_logreport(report):
         _write(record)
 
 
-def pytest_collection_modifyitems(config, items):
+def pytest_collection_modifyitems(config: Any, items: Any) -> None:
     """Keep only the selected tests of the files `build` passed whole (REALBENCH_SELECT).
 
     Old pytest cannot find a node id inside a package's `__init__.py`, but collects the file.
@@ -42,7 +43,7 @@ def pytest_collection_modifyitems(config, items):
         return
     files = {s.split("::", 1)[0] for s in select}
 
-    def wanted(nodeid):
+    def wanted(nodeid: str) -> bool:
         if nodeid.split("::", 1)[0] not in files:
             return True
         return any(nodeid == s or nodeid.startswith((s + "::", s + "[")) for s in select)

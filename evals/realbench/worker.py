@@ -55,6 +55,7 @@ def prepare_case(case_dir: str, src: str) -> dict[str, Any]:
 def explain_case(case_dir: str, src: str, engine: str, weights: str = "") -> dict[str, Any]:
     from debugai.agent.static import ranking
     from debugai.api import explain, open_index
+    from debugai.config import Config, engine_name
 
     if weights:  # leave-one-project-out: weights fitted without this case's project
         ranking.use_weights(ranking.weights_from(json.loads(Path(weights).read_text("utf-8"))))
@@ -64,7 +65,10 @@ def explain_case(case_dir: str, src: str, engine: str, weights: str = "") -> dic
     t1 = time.perf_counter()
     index = open_index(src)
     try:
-        diag = explain(text, src, engine=engine, path_map=path_map, index=index)
+        name = engine_name(engine)
+        # A benchmark run is not a user's run: a static one stays out of the run log.
+        config = Config(run_log=False) if name == "static" else None
+        diag = explain(text, src, engine=name, path_map=path_map, index=index, config=config)
     except Exception as exc:
         from debugai.errors import DebugaiError
 

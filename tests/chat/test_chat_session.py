@@ -13,7 +13,6 @@ from chat_project import Project, make_project
 
 from debugai.agent.chat.commands import COMMANDS, NO_MODEL
 from debugai.agent.chat.session import ChatSession, NoModelConfigured
-from debugai.agent.chat.stream import StreamedTurn
 from debugai.agent.chat.views import (
     Ask,
     ChainView,
@@ -27,6 +26,7 @@ from debugai.agent.chat.views import (
     Quit,
 )
 from debugai.agent.llm.client import ModelCallError, ToolCallOut
+from debugai.agent.llm.stream import StreamedTurn
 from debugai.config import load_config
 from debugai.errors import SymbolNotFound, TraceParseError, UsageError
 
@@ -40,6 +40,7 @@ class ScriptedStreamer:
         self.model = "scripted"
         self.steps = list(steps)
         self.requests: list[dict[str, Any]] = []
+        self.notes: list[str] = []
         self.closed = False
 
     def stream(self, messages, tools, on_text, *, max_tokens, temperature) -> StreamedTurn:

@@ -184,14 +184,16 @@ def test_unwritable_repo_falls_back_to_the_user_cache_dir(
     repo: Path, tmp_path_factory, monkeypatch
 ) -> None:
     user_cache = tmp_path_factory.mktemp("xdg")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(user_cache))
     real_prepare = cache_mod.prepare
     monkeypatch.setattr(
         cache_mod, "prepare", lambda folder: folder.parent != repo and real_prepare(folder)
     )
-    build_index(repo)
+    build_index(repo, IndexOptions(user_cache=user_cache))
     assert list(user_cache.rglob("links.bin"))
-    assert build_index(repo).stats.parsed == 0
+    assert build_index(repo, IndexOptions(user_cache=user_cache)).stats.parsed == 0
+    # Without a user cache dir (the library reads no environment) nothing is cached.
+    idx = build_index(repo)
+    assert idx.stats.parsed > 0 and any("no writable cache" in w for w in idx.stats.warnings)
 
 
 def test_cache_can_be_disabled_or_pointed_elsewhere(repo: Path, tmp_path_factory) -> None:

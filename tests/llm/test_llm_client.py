@@ -195,6 +195,7 @@ def test_redaction_applies_to_what_the_server_receives(srv: ScriptedOpenAIServer
 
 def test_streaming_text(srv: ScriptedOpenAIServer) -> None:
     srv.push(Reply(content="streamed answer text"))
-    parts = list(client(srv).stream_text([{"role": "user", "content": "hi"}]))
-    assert "".join(parts) == "streamed answer text" and len(parts) > 1
+    parts: list[str] = []
+    turn = client(srv).stream([{"role": "user", "content": "hi"}], None, parts.append)
+    assert "".join(parts) == turn.text == "streamed answer text" and len(parts) > 1
     assert srv.chat_requests[0].body["stream"] is True

@@ -10,7 +10,8 @@ from llm_fixtures import CrashRepo, ScriptedModel, answer, make_repo, reply
 from debugai.agent.diagnosis import Diagnosis
 from debugai.agent.llm.client import ModelCallError
 from debugai.agent.llm.engine import LLMEngine
-from debugai.agent.runlog import ReplayModel, read_runs
+from debugai.agent.llm.replay import ReplayModel
+from debugai.agent.runlog import read_runs
 from debugai.api import explain
 from debugai.config import Config, load_config
 from debugai.errors import ModelError
@@ -34,7 +35,7 @@ def run(
     repo: CrashRepo, model: ScriptedModel, config: Config, *, forced: bool = False
 ) -> Diagnosis:
     engine = LLMEngine(model, config, forced=forced)
-    return explain(repo.trace, repo.root, engine="llm", llm_engine=engine)
+    return explain(repo.trace, repo.root, engine=engine)
 
 
 def test_good_answer_becomes_the_diagnosis(repo: CrashRepo, config: Config) -> None:
@@ -186,9 +187,7 @@ def test_run_is_logged_and_replays_without_a_model(repo: CrashRepo, config: Conf
     assert record["outcome"] == "ok" and record["exchanges"] and record["trace_text"]
     assert record["diagnosis"]["root_cause"]["file"] == "app/users.py"
     replay = ReplayModel(record)
-    replayed = explain(
-        record["trace_text"], repo.root, engine="llm", llm_engine=LLMEngine(replay, config)
-    )
+    replayed = explain(record["trace_text"], repo.root, engine=LLMEngine(replay, config))
     assert replayed.root_cause == first.root_cause and replayed.chain == first.chain
     assert replay.mismatches == 0  # the re-parsed trace produced the very same request
 
@@ -202,7 +201,7 @@ def test_log_show_lists_runs(
     from debugai.cli_app import app
 
     run(repo, ScriptedModel([reply(answer(*ROOT))]), config)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(config.cache_dir.parent))
+    monkeypatch.setenv("DEBUGAI_CACHE_DIR", str(config.cache_dir))
     record = read_runs(config.cache_dir, last=1)[0]
     listed = CliRunner().invoke(app, ["log", "show", "5"], env={"COLUMNS": "200"})
     assert (
@@ -225,7 +224,7 @@ def test_log_replay_reruns_a_logged_run_offline(
     from debugai.cli_app import app
 
     first = run(repo, ScriptedModel([reply(answer(*ROOT))]), config)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(config.cache_dir.parent))
+    monkeypatch.setenv("DEBUGAI_CACHE_DIR", str(config.cache_dir))
     record = read_runs(config.cache_dir, last=1)[0]
     res = CliRunner().invoke(
         app, ["log", "replay", record["id"][:6], "--repo", str(repo.root)], env={"COLUMNS": "200"}

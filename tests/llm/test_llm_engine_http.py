@@ -33,7 +33,7 @@ def cfg(tmp_path: Path, base_url: str, **flags: object) -> Config:
 
 def diagnose(repo: CrashRepo, config: Config, *, forced: bool = False) -> Diagnosis:
     engine = LLMEngine.from_config(config, forced=forced)
-    return explain(repo.trace, repo.root, engine="llm" if forced else "auto", llm_engine=engine)
+    return explain(repo.trace, repo.root, engine=engine)
 
 
 def test_good_answer_over_the_wire(repo: CrashRepo, tmp_path: Path) -> None:

@@ -57,9 +57,7 @@ def first_request(repo: CrashRepo, tmp: Path, **flags: object) -> dict:
             **flags,
         },
     )
-    explain(
-        repo.trace, repo.root, engine="llm", llm_engine=LLMEngine.from_config(config, forced=True)
-    )
+    explain(repo.trace, repo.root, engine=LLMEngine.from_config(config, forced=True))
     body: dict = json.loads(out.read_text())["body"]
     return body
 

@@ -12,6 +12,7 @@ from chat_project import FILES as CROSS_FILE_NONE  # shared with the chat tests
 
 import debugai
 from debugai.api import explain
+from debugai.config import Config
 
 
 def make_project(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -300,11 +301,9 @@ def test_one_failing_analysis_costs_its_suspects_not_the_diagnosis(
     trace = crash(p, "-m", "app.main")
     healthy = explain(trace, p, engine="static")
     assert healthy.root_cause is not None and healthy.root_cause.symbol == "app.users.get_user"
-    monkeypatch.delenv("DEBUGAI_DEBUG", raising=False)
     monkeypatch.setitem(static_engine.STRATEGIES, "none_value", broken)
     diag = explain(trace, p, engine="static")
     assert diag.root_cause is not None  # the other analyses and the frames still answer
     assert any("none_value analysis failed (RecursionError" in n for n in diag.notes)
-    monkeypatch.setenv("DEBUGAI_DEBUG", "1")
-    with pytest.raises(RecursionError):
-        explain(trace, p, engine="static")
+    with pytest.raises(RecursionError):  # DEBUGAI_DEBUG=1, as the front end's config says it
+        explain(trace, p, engine="static", config=Config(debug=True))

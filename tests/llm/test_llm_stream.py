@@ -1,4 +1,4 @@
-"""OpenAIStreamer: streamed text and tool-call deltas over HTTP from the scripted server."""
+"""LLMClient.stream: streamed text and tool-call deltas over HTTP from the scripted server."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import socket
 import pytest
 from openai_server import Error, Reply, ScriptedOpenAIServer, ToolCall
 
-from debugai.agent.chat.stream import OpenAIStreamer
-from debugai.agent.llm.client import ModelCallError
+from debugai.agent.llm.client import LLMClient, ModelCallError
 
 TOOLS = [
     {
@@ -23,8 +22,8 @@ TOOLS = [
 MESSAGES = [{"role": "user", "content": "why?"}]
 
 
-def streamer(srv: ScriptedOpenAIServer, **kw: object) -> OpenAIStreamer:
-    return OpenAIStreamer(model="m", base_url=srv.base_url, api_key="k", timeout=10, **kw)  # type: ignore[arg-type]
+def streamer(srv: ScriptedOpenAIServer) -> LLMClient:
+    return LLMClient(model="m", base_url=srv.base_url, api_key="k", timeout=10)
 
 
 def test_text_arrives_in_pieces_and_tool_calls_are_assembled() -> None:
@@ -74,6 +73,6 @@ def test_an_unreachable_server_is_one_line() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    s = OpenAIStreamer(model="m", base_url=f"http://127.0.0.1:{port}/v1", connect_timeout=1)
+    s = LLMClient(model="m", base_url=f"http://127.0.0.1:{port}/v1", connect_timeout=1)
     with pytest.raises(ModelCallError, match=f"cannot reach http://127.0.0.1:{port}/v1"):
         s.stream(MESSAGES, None, lambda _t: None, max_tokens=10, temperature=0)
