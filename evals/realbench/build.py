@@ -186,16 +186,16 @@ class Outcome:
 def test_args(tests: list[str]) -> tuple[list[str], list[str]]:
     """pytest arguments for the node ids, and the ids the plugin must select among them.
 
-    A node id inside a package's `__init__.py` is passed as its file (old pytest cannot find
-    the id but collects the file) and selected by the plugin.
+    A node id inside a package's `__init__.py` is passed as its package folder (old pytest
+    finds neither the id nor, passed alone, the file) and selected by the plugin.
     """
     args: list[str] = []
     select: list[str] = []
     for t in tests:
-        path = t.split("::", 1)[0]
-        if PurePosixPath(path).name == "__init__.py" and "::" in t:
+        path = PurePosixPath(t.split("::", 1)[0])
+        if path.name == "__init__.py" and "::" in t:
             select.append(t)
-            t = path
+            t = str(path.parent)
         if t not in args:
             args.append(t)
     return args, select

@@ -34,17 +34,17 @@ def pytest_runtest_logreport(report: Any) -> None:
 
 
 def pytest_collection_modifyitems(config: Any, items: Any) -> None:
-    """Keep only the selected tests of the files `build` passed whole (REALBENCH_SELECT).
+    """Keep only the selected tests of the package folders `build` passed whole.
 
-    Old pytest cannot find a node id inside a package's `__init__.py`, but collects the file.
+    Old pytest cannot find a node id inside a package's `__init__.py`, but collects its folder.
     """
     select = json.loads(os.environ.get("REALBENCH_SELECT") or "[]")
     if not select:
         return
-    files = {s.split("::", 1)[0] for s in select}
+    folders = {s.split("::", 1)[0].rsplit("/", 1)[0] + "/" for s in select}
 
     def wanted(nodeid: str) -> bool:
-        if nodeid.split("::", 1)[0] not in files:
+        if not nodeid.startswith(tuple(folders)):
             return True
         return any(nodeid == s or nodeid.startswith((s + "::", s + "[")) for s in select)
 

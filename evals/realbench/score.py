@@ -9,6 +9,7 @@ A system's ranked places are named by the innermost function or class holding ea
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import math
 import os
@@ -50,19 +51,24 @@ class CaseScore:
 
 
 def ensure_checkout(case: RealCase) -> Path:
-    """The buggy checkout, recreated from the mirror when it is missing."""
+    """The buggy checkout, recreated from the mirror when it is missing.
+
+    Under a lock per case: two scorers sharing a work folder must not rebuild it at once.
+    """
     src = work_dir() / "work" / case.id / "src"
-    head = src / ".git"
-    if head.exists():
-        proc = subprocess.run(
-            ["git", "-C", str(src), "rev-parse", "HEAD"], capture_output=True, text=True
-        )
-        if proc.stdout.strip() == case.buggy_commit:
-            return src
-    mirror = mirror_of(case)
-    if not (mirror / "HEAD").is_file():
-        raise BuildRefused(f"no mirror at {mirror} (fetch github:{case.repo})")
-    checkout(case, mirror, src, buggy=True)
+    src.parent.mkdir(parents=True, exist_ok=True)
+    with open(src.parent / "checkout.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (src / ".git").exists():
+            proc = subprocess.run(
+                ["git", "-C", str(src), "rev-parse", "HEAD"], capture_output=True, text=True
+            )
+            if proc.stdout.strip() == case.buggy_commit:
+                return src
+        mirror = mirror_of(case)
+        if not (mirror / "HEAD").is_file():
+            raise BuildRefused(f"no mirror at {mirror} (fetch github:{case.repo})")
+        checkout(case, mirror, src, buggy=True)
     return src
 
 

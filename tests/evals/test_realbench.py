@@ -335,7 +335,7 @@ def test_a_test_in_a_package_init_is_passed_as_its_file_and_selected(bench, tmp_
         "t/pkg/__init__.py::TestT::test_c",
     ]
     assert bld.test_args(ids) == (
-        ["t/pkg/__init__.py", "t/test_b.py::test_b"],
+        ["t/pkg", "t/test_b.py::test_b"],
         ["t/pkg/__init__.py::TestT::test_a", "t/pkg/__init__.py::TestT::test_c"],
     )
     src = tmp_path / "initpkg"
@@ -345,6 +345,7 @@ def test_a_test_in_a_package_init_is_passed_as_its_file_and_selected(bench, tmp_
     (src / "t/pkg/__init__.py").write_text(
         "class TestT:\n    def test_a(self):\n        assert 0\n\n    def test_b(self):\n        assert 0\n"
     )
+    (src / "t/pkg/test_other.py").write_text("def test_other():\n    assert 0\n")
     case.tests = ["t/pkg/__init__.py::TestT::test_a"]
     out = bld.run_tests(case, src, Path(sys.prefix))
     assert out.failed == ("t/pkg/__init__.py::TestT::test_a",) and not out.collection_error
