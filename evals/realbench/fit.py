@@ -164,7 +164,7 @@ def fit(
     *,
     l2: float = 1.0,
     iterations: int = 600,
-    synthetic_weight: float = 0.5,
+    synthetic_weight: float = 1.0,
     features: Sequence[str] = ranking.FEATURES,
 ) -> ranking.Weights:
     """Maximise the conditional-logit likelihood (with a null alternative) by gradient ascent."""
@@ -338,7 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=float, default=120.0, help="hard seconds per case")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--iterations", type=int, default=600)
-    ap.add_argument("--synthetic-weight", type=float, default=0.5)
+    ap.add_argument("--synthetic-weight", type=float, default=1.0)
     ap.add_argument("--without", nargs="*", default=[], help="features left out (ablation)")
     ap.add_argument("--write", action="store_true", help="write weights fitted on everything")
     ap.add_argument("--json", help="write the leave-one-project-out figures here")
