@@ -86,7 +86,8 @@ class Analyzer:
         self._deadline = time.monotonic() + self.deadline_seconds
         self._memo: dict[tuple[str, int, int, int, int], list[Step]] = {}
         self._active: set[tuple[str, int, int, int]] = set()
-        self._name_sites: dict[str, dict[str, list[tuple[str, int]]]] = {}
+        self._name_sites: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        self._texts: dict[str, str] = {}
         self._found: dict[tuple[str, str], list[Step]] = {}
         self._cli_options: dict[str, tuple[str, int] | None] = {}
         self._fields: dict[str, tuple[str, int, str] | None] = {}
@@ -647,21 +648,39 @@ class Analyzer:
         return None
 
     def _sites(self, kind: str, name: str) -> list[tuple[str, int]]:
-        """Lines where `name=` (kind "keyword") or `self.name =` (kind "self") is written,
-        from one pass over the repo's text per diagnosis instead of one per lookup."""
-        table = self._name_sites.get(kind)
-        if table is None:
-            table = self._name_sites[kind] = {}
-            pattern = _KEYWORD if kind == "keyword" else _SELF_ATTR
-            for file in self.index.files:
-                for i, text in enumerate(self.index.lines(file)):
-                    if kind == "keyword" and text.lstrip().startswith(("def ", "self.")):
-                        continue
-                    for m in pattern.finditer(text):
-                        sites = table.setdefault(m.group(1), [])
-                        if not sites or sites[-1] != (file, i + 1):
-                            sites.append((file, i + 1))
-        return table.get(name, [])
+        """Lines where `name=` (kind "keyword") or `self.name =` (kind "self") is written.
+
+        One lookup per name and diagnosis: a substring test on each file's text first (cheap
+        even over a repository of 10,000 files), the pattern only on the lines that hold the
+        name; the deadline is checked between files."""
+        key = (kind, name)
+        found = self._name_sites.get(key)
+        if found is not None:
+            return found
+        found = self._name_sites[key] = []
+        needle = f"self.{name}" if kind == "self" else name
+        pattern = _SELF_ATTR if kind == "self" else _KEYWORD
+        for n, file in enumerate(self.index.files):
+            if n % 256 == 0 and time.monotonic() > self._deadline:
+                self.exhausted = self.exhausted or f"deadline ({self.deadline_seconds:g} s)"
+                break
+            text = self._text(file)
+            if needle not in text:
+                continue
+            for i, line in enumerate(self.index.lines(file)):
+                if needle not in line:
+                    continue
+                if kind == "keyword" and line.lstrip().startswith(("def ", "self.")):
+                    continue
+                if any(m.group(1) == name for m in pattern.finditer(line)):
+                    found.append((file, i + 1))
+        return found
+
+    def _text(self, file: str) -> str:
+        text = self._texts.get(file)
+        if text is None:
+            text = self._texts[file] = "\n".join(self.index.lines(file))
+        return text
 
     def find_keyword(self, attr: str, depth: int) -> list[Step]:
         """`Settings(attr=<value>)` somewhere in the repo: follow that value."""
