@@ -8,9 +8,9 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import typer
-from rich.console import Console
 
 from debugai.errors import DebugaiError
+from debugai.terminal import make_console
 
 app = typer.Typer(
     name="debugai",
@@ -26,10 +26,75 @@ trace_app = typer.Typer(help="Inspect how a traceback was read.", no_args_is_hel
 app.add_typer(graph_app, name="graph")
 app.add_typer(trace_app, name="trace")
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+console = make_console()
+err_console = make_console(stderr=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from debugai import __version__
+
+        typer.echo(f"debugai {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        is_eager=True,
+        callback=_print_version,
+        help="Print debugai's version and exit.",
+    ),
+) -> None:
+    """Find where a Python crash really comes from: traceback -> call graph -> root cause."""
+
+
+def plain_help(command: Any) -> Any:
+    """Drop typer's `<bool>`/`<str>` type column: a flag shows nothing, a value option a word
+    in capitals (`--repo PATH`), as click and most CLIs do. (typer vendors its own click, so the
+    parameters are told apart by duck typing.)"""
+    for param in command.params:
+        _plain(param)
+    get_help_option = command.get_help_option
+
+    def help_option(ctx: Any) -> Any:
+        option = get_help_option(ctx)
+        if option is not None:
+            _plain(option)
+        return option
+
+    command.get_help_option = help_option
+    for sub in getattr(command, "commands", {}).values():
+        plain_help(sub)
+    return command
+
+
+def _plain(param: Any) -> None:
+    if param.param_type_name == "argument":
+        shown: str | None = None  # the argument's name already says it
+        if param.metavar is None and param.name:
+            param.metavar = param.name.upper() + ("..." if param.nargs != 1 else "")
+    elif param.metavar is not None:
+        shown = param.metavar
+    elif getattr(param, "is_flag", False):
+        shown = None
+    else:
+        shown = param.metavar = _value_name(param.bare_type().lower())
+    param.display_type_rich = lambda ctx: shown
+
+
+def _value_name(type_name: str) -> str:
+    if "path" in type_name or "file" in type_name:
+        return "PATH"
+    if type_name.startswith(("int", "list[int")):
+        return "N"
+    if type_name.startswith("float"):
+        return "NUMBER"
+    return "TEXT"
 
 
 def debug_enabled() -> bool:
