@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +11,7 @@ from debugai.agent.diagnosis import ContextOut, Diagnosis, SpanOut
 from debugai.agent.locate import locate, merge_path_maps, path_map_from_config
 from debugai.agent.static.engine import StaticEngine
 from debugai.agent.traceback import Trace, parse
-from debugai.errors import NoFrameInRepo, RepoError, UsageError
+from debugai.errors import NoFrameInRepo, RepoError, TraceParseError, UsageError
 
 if TYPE_CHECKING:
     from debugai.indexers import CodeIndex
@@ -20,8 +20,11 @@ ENGINES = ("auto", "static", "llm", "local")
 DEFAULT_BUDGET = 8000
 
 
-def open_index(repo: str | Path, *, cache: bool = True) -> CodeIndex:
-    """Build or refresh the repository's index (cached on disk, only changed files re-parsed)."""
+def open_index(
+    repo: str | Path, *, cache: bool = True, progress: Callable[[int, int], None] | None = None
+) -> CodeIndex:
+    """Build or refresh the repository's index (cached on disk, only changed files re-parsed);
+    progress(done, total) is called while files are parsed."""
     from debugai.indexers import IndexOptions, build_index
 
     root = Path(repo).expanduser()
@@ -29,7 +32,7 @@ def open_index(repo: str | Path, *, cache: bool = True) -> CodeIndex:
         raise RepoError(f"repository not found: {root}")
     if not root.is_dir():
         raise RepoError(f"not a directory: {root} (pass the repository folder with --repo)")
-    return build_index(root, IndexOptions(cache=cache))
+    return build_index(root, IndexOptions(cache=cache), progress=progress)
 
 
 def read_trace(
@@ -99,6 +102,12 @@ def _require_repo_frames(trace: Trace, index: CodeIndex) -> None:
     syntax = trace.final.syntax
     if syntax is not None and any(syntax.file.replace("\\", "/").endswith(f) for f in index.files):
         return
+    if not trace.all_frames and trace.format == "pytest-summary":
+        # pytest --tb=no (or -rf with no report): the summary names the test, the frames are gone.
+        raise TraceParseError(
+            f"no traceback in this output, only pytest's summary line ({trace.test_id or '?'}); "
+            "re-run pytest with --tb=auto"
+        )
     shown = ", ".join(sorted({f.file for f in trace.all_frames})[:3]) or "no frames"
     raise NoFrameInRepo(
         f"no frame of the traceback is a file of {index.root} ({shown}); "

@@ -58,13 +58,13 @@ def make_console(stderr: bool = False) -> Console:
 
 def shown_path(repo: Path, file: str, cwd: Path | None = None) -> str:
     """A repo-relative path as the user can open it: relative to the current directory when
-    the repository is at or below it, else as it is in the repository."""
+    the repository is at or below it, else as it is in the repository (one base for all)."""
     cwd = (cwd or Path.cwd()).resolve()
     try:
-        rel = (repo.resolve() / file).relative_to(cwd)
+        base = repo.resolve().relative_to(cwd)
     except (ValueError, OSError):
         return file
-    return rel.as_posix()
+    return (base / file).as_posix()
 
 
 def file_url(path: Path, line: int | None = None) -> str:

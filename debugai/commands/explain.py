@@ -9,8 +9,10 @@ from typing import Annotated
 
 import typer
 
-from debugai.cli_app import app, console, guard
+from debugai.cli_app import app, console, err_console, guard
 from debugai.errors import UsageError
+from debugai.rootdir import resolve_repo
+from debugai.terminal import index_progress, spinner, strip_control
 
 FORMATS = ("text", "markdown", "json", "sarif")
 
@@ -33,7 +35,14 @@ def explain(
     trace: Annotated[
         str, typer.Argument(help="Traceback file, or - to read standard input.")
     ] = "-",
-    repo: Annotated[Path, typer.Option(help="Repository the traceback comes from.")] = Path("."),
+    repo: Annotated[
+        Path | None,
+        typer.Option(
+            help="Repository the traceback comes from [default: the project root at or above "
+            "the current directory: nearest .git, pyproject.toml, setup.cfg...]",
+            show_default=False,
+        ),
+    ] = None,
     format: Annotated[
         str, typer.Option("--format", "-f", help="text|markdown|json|sarif")
     ] = "text",
@@ -62,6 +71,7 @@ def explain(
     ] = None,
 ) -> None:
     """Explain a crash: the root cause first, then the chain of hops to the line that raised."""
+    from debugai.agent.pipeline import open_index
     from debugai.agent.traceback import read_input
     from debugai.api import explain as run_explain
 
@@ -70,8 +80,11 @@ def explain(
     if trace == "-" and sys.stdin.isatty():
         raise UsageError("no traceback given: pass a file (debugai explain trace.txt) or pipe one")
     text = read_input(trace)
+    root = resolve_repo(repo)
+    if root.reason != "--repo" and root.path != Path.cwd().resolve():
+        err_console.print(f"debugai: {root.describe()}", markup=False)
     config = None
-    if engine != "static":
+    if engine != "static" or dump_request is not None:
         from debugai.config import load_config
 
         flags = {
@@ -81,15 +94,32 @@ def explain(
             "cache": False if no_cache else None,
             "redact": False if no_redact else None,
         }
-        config = load_config(repo if repo.is_dir() else None, flags=flags)
-    diag = run_explain(
-        text,
-        repo,
-        engine=engine,
-        budget=budget,
-        path_map=parse_path_maps(path_map or []),
-        config=config,
-    )
+        config = load_config(root.path, flags=flags)
+    if dump_request is not None and (engine == "static" or not config_has_model(engine, config)):
+        raise UsageError(
+            "--dump-request writes what would be sent to a model, and no model is used here: "
+            + (
+                "--engine static sends nothing"
+                if engine == "static"
+                else "set DEBUGAI_MODEL and OPENAI_BASE_URL (or OPENAI_API_KEY), "
+                "or use --engine local"
+            )
+        )
+    with index_progress(err_console) as progress:
+        index = open_index(root.path, progress=progress)
+    waiting = "diagnosing"
+    if engine != "static" and config is not None and config_has_model(engine, config):
+        waiting = f"waiting for the model ({config.model or engine})"
+    with spinner(err_console, waiting):
+        diag = run_explain(
+            text,
+            root.path,
+            engine=engine,
+            budget=budget,
+            path_map=parse_path_maps(path_map or []),
+            config=config,
+            index=index,
+        )
     if format == "json":
         from debugai.agent.render import render_json
 
@@ -101,8 +131,14 @@ def explain(
     elif format == "markdown":
         from debugai.agent.render import render_markdown
 
-        print(render_markdown(diag), end="")
+        # A model's answer may carry terminal escape sequences; they are not Markdown.
+        print(strip_control(render_markdown(diag)), end="")
     else:
         from debugai.commands.explain_text import print_text
 
-        print_text(diag, Path(repo), show_context=show_context)
+        print_text(diag, root.path, show_context=show_context)
+
+
+def config_has_model(engine: str, config: object) -> bool:
+    """Whether this run would talk to a model (local always does)."""
+    return engine == "local" or bool(getattr(config, "model_configured", False))
