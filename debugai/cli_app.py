@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
@@ -95,6 +96,17 @@ def _value_name(type_name: str) -> str:
     if type_name.startswith("float"):
         return "NUMBER"
     return "TEXT"
+
+
+def repo_root(repo: Path | None) -> Path:
+    """--repo, or the project root found from the current directory (said on stderr when it is
+    not the current directory)."""
+    from debugai.rootdir import resolve_repo
+
+    root = resolve_repo(repo)
+    if root.reason != "--repo" and root.path != Path.cwd().resolve():
+        err_console.print(f"debugai: {root.describe()}", markup=False, soft_wrap=True)
+    return root.path
 
 
 def debug_enabled() -> bool:

@@ -75,7 +75,13 @@ def file_url(path: Path, line: int | None = None) -> str:
 
 
 def location(
-    repo: Path, file: str, line: int, *, tty: bool, style: str = "bold cyan", cwd: Path | None = None
+    repo: Path,
+    file: str,
+    line: int,
+    *,
+    tty: bool,
+    style: str = "bold cyan",
+    cwd: Path | None = None,
 ) -> Text:
     """`path:line`, unbroken; on a terminal an OSC 8 link to the file at that line."""
     label = f"{shown_path(repo, file, cwd)}:{line}"
@@ -144,8 +150,14 @@ def index_progress(console: Console) -> Iterator[ProgressFn]:
     if not console.is_terminal:
         yield lambda done, total: None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-    from rich.progress import TaskID, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskID,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     with Progress(
         TextColumn("indexing: parsing files"),

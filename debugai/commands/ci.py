@@ -8,9 +8,8 @@ from typing import Annotated
 
 import typer
 
-from debugai.cli_app import app, err_console, guard
+from debugai.cli_app import app, err_console, guard, repo_root
 from debugai.errors import CiFailure, UsageError
-from debugai.rootdir import resolve_repo
 
 
 def _warn(message: str, github: bool) -> None:
@@ -76,11 +75,9 @@ def ci(
         if sys.stdin.isatty():
             raise UsageError("give a JUnit XML or log file (or pipe a log into stdin)")
         paths = [Path("-")]
-    root = resolve_repo(repo)
-    if root.reason != "--repo" and root.path != Path.cwd().resolve():
-        err_console.print(f"debugai: {root.describe()}", markup=False)
+    root = repo_root(repo)
     options = CiOptions(
-        repo=root.path,
+        repo=root,
         engine=engine,
         budget=budget,
         max_failures=max_failures,

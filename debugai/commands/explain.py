@@ -9,9 +9,8 @@ from typing import Annotated
 
 import typer
 
-from debugai.cli_app import app, console, err_console, guard
+from debugai.cli_app import app, console, err_console, guard, repo_root
 from debugai.errors import UsageError
-from debugai.rootdir import resolve_repo
 from debugai.terminal import index_progress, spinner, strip_control
 
 FORMATS = ("text", "markdown", "json", "sarif")
@@ -80,9 +79,7 @@ def explain(
     if trace == "-" and sys.stdin.isatty():
         raise UsageError("no traceback given: pass a file (debugai explain trace.txt) or pipe one")
     text = read_input(trace)
-    root = resolve_repo(repo)
-    if root.reason != "--repo" and root.path != Path.cwd().resolve():
-        err_console.print(f"debugai: {root.describe()}", markup=False)
+    root = repo_root(repo)
     config = None
     if engine != "static" or dump_request is not None:
         from debugai.config import load_config
@@ -94,7 +91,7 @@ def explain(
             "cache": False if no_cache else None,
             "redact": False if no_redact else None,
         }
-        config = load_config(root.path, flags=flags)
+        config = load_config(root, flags=flags)
     if dump_request is not None and (engine == "static" or not config_has_model(engine, config)):
         raise UsageError(
             "--dump-request writes what would be sent to a model, and no model is used here: "
@@ -106,14 +103,14 @@ def explain(
             )
         )
     with index_progress(err_console) as progress:
-        index = open_index(root.path, progress=progress)
+        index = open_index(root, progress=progress)
     waiting = "diagnosing"
     if engine != "static" and config is not None and config_has_model(engine, config):
         waiting = f"waiting for the model ({config.model or engine})"
     with spinner(err_console, waiting):
         diag = run_explain(
             text,
-            root.path,
+            root,
             engine=engine,
             budget=budget,
             path_map=parse_path_maps(path_map or []),
@@ -136,7 +133,7 @@ def explain(
     else:
         from debugai.commands.explain_text import print_text
 
-        print_text(diag, root.path, show_context=show_context)
+        print_text(diag, root, show_context=show_context)
 
 
 def config_has_model(engine: str, config: object) -> bool:
