@@ -3,12 +3,11 @@ else reaching here is a bug, reported in one line unless DEBUGAI_DEBUG=1."""
 
 from __future__ import annotations
 
-import os
 import sys
 
 import typer
 
-from debugai.cli_app import app, debug_enabled, plain_help
+from debugai.cli_app import app, closed_pipe, debug_enabled, plain_help
 from debugai.commands import register_all
 from debugai.errors import ExitCode
 
@@ -22,7 +21,8 @@ def main() -> None:
         print("debugai: interrupted", file=sys.stderr)
         sys.exit(ExitCode.INTERRUPTED)
     except BrokenPipeError:
-        _closed_pipe()
+        closed_pipe()
+        sys.exit(ExitCode.BROKEN_PIPE)
     except Exception as exc:
         if debug_enabled():
             raise
@@ -32,18 +32,3 @@ def main() -> None:
             file=sys.stderr,
         )
         sys.exit(ExitCode.INTERNAL)
-
-
-def _closed_pipe() -> None:
-    """`debugai ... | head`: the reader left. Not a bug; exit as a SIGPIPE'd tool would, and
-    keep Python from complaining again while flushing stdout at shutdown."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-    sys.exit(ExitCode.BROKEN_PIPE)
-
-
-if __name__ == "__main__":
-    main()

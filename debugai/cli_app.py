@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
 
-from debugai.errors import DebugaiError
+from debugai.errors import DebugaiError, ExitCode
 from debugai.terminal import make_console
 
 app = typer.Typer(
@@ -113,13 +114,28 @@ def debug_enabled() -> bool:
     return os.environ.get("DEBUGAI_DEBUG", "") not in ("", "0")
 
 
+def closed_pipe() -> None:
+    """`debugai ... | head`: the reader left. Not a bug: point stdout at /dev/null so that
+    Python's flush at exit does not complain again; the caller exits BROKEN_PIPE (as SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def guard(fn: F) -> F:
     """Turn a DebugaiError into one line on stderr and its documented exit code."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
+            result = fn(*args, **kwargs)
+            sys.stdout.flush()  # a pipe's buffer is written here, so a closed pipe shows here
+            return result
+        except BrokenPipeError:
+            closed_pipe()
+            raise typer.Exit(ExitCode.BROKEN_PIPE) from None
         except DebugaiError as exc:
             if debug_enabled():
                 raise

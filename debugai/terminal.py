@@ -44,11 +44,24 @@ def is_tty(stream: TextIO | None = None) -> bool:
         return False
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """rich exits 1 on a closed pipe, the code of a bug; a closed pipe is not one."""
+        from debugai.errors import ExitCode
+
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        raise SystemExit(ExitCode.BROKEN_PIPE)
+
+
 def make_console(stderr: bool = False) -> Console:
     """A console that wraps only on a terminal and never reads markup from what it is given
     as plain strings unless asked (callers pass Text, or markup=False)."""
     tty = is_tty(sys.stderr if stderr else sys.stdout)
-    return Console(
+    return _Console(
         stderr=stderr,
         highlight=False,
         soft_wrap=not tty,
