@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -192,3 +193,27 @@ def test_an_unchanged_result_does_not_edit_the_comment(
     assert green.returncode == 0
     assert ci(env, green.junit, cwd=fixed).returncode == 0
     assert [w.method for w in forge.writes()][1:] == ["PATCH" if platform == "github" else "PUT"]
+
+
+def _normal(text: str) -> str:
+    """The transcript without what changes from run to run: timings and object addresses."""
+    text = re.sub(r"in \d+\.\d+s", "in Ns", text)
+    return re.sub(r"0x[0-9a-f]+", "0x?", text)
+
+
+@pytest.mark.slow
+def test_the_ci_transcript_in_docs_is_what_debugai_prints(tmp_path: Path) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("pytest_cov") is not None:
+        pytest.skip("the transcript's third run needs pytest-cov to be absent")
+    out = tmp_path / "transcript.md"
+    script = Path(__file__).resolve().parents[2] / "scripts" / "ci_transcript.py"
+    proc = subprocess.run(
+        [sys.executable, str(script), str(out)], capture_output=True, text=True, timeout=600
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    shipped = (script.parents[1] / "docs" / "ci-transcript.md").read_text(encoding="utf-8")
+    assert _normal(out.read_text(encoding="utf-8")) == _normal(shipped)
+    for line in ("## ❌ debugai: 1 failing test", "## ✅ debugai: all tests pass", "\n6\n~~~"):
+        assert line in shipped
