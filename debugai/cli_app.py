@@ -99,12 +99,12 @@ def _value_name(type_name: str) -> str:
     return "TEXT"
 
 
-def repo_root(repo: Path | None) -> Path:
+def repo_root(repo: Path | None, *, flag: str = "--repo") -> Path:
     """--repo, or the project root found from the current directory (said on stderr when it is
     not the current directory)."""
     from debugai.rootdir import resolve_repo
 
-    root = resolve_repo(repo)
+    root = resolve_repo(repo, flag=flag)
     if root.reason != "--repo" and root.path != Path.cwd().resolve():
         err_console.print(f"debugai: {root.describe()}", markup=False, soft_wrap=True)
     return root.path

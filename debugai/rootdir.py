@@ -38,13 +38,14 @@ def find_root(start: Path) -> RepoRoot:
     return RepoRoot(start, "no marker")
 
 
-def resolve_repo(repo: Path | None, cwd: Path | None = None) -> RepoRoot:
+def resolve_repo(repo: Path | None, cwd: Path | None = None, *, flag: str = "--repo") -> RepoRoot:
     """--repo as given (it must be a folder), or the root found from the current directory."""
     if repo is not None:
+        named = f"{flag} {repo}" if flag else str(repo)
         if not repo.exists():
-            raise UsageError(f"--repo {repo}: no such directory")
+            raise UsageError(f"{named}: no such directory")
         if not repo.is_dir():
-            raise UsageError(f"--repo {repo}: not a directory (pass the repository folder)")
+            raise UsageError(f"{named}: not a directory (pass the repository folder)")
         return RepoRoot(repo, "--repo")
     return find_root(cwd or Path.cwd())
 

@@ -40,7 +40,7 @@ def index(
     """Index a repository into its call/import graph (cached under .debugai/)."""
     from debugai.indexers import IndexOptions, build_index
 
-    root = repo_root(path)
+    root = repo_root(path, flag="")
     options = IndexOptions(
         include=tuple(include or ()), exclude=tuple(exclude or ()), cache=not no_cache
     )
