@@ -8,7 +8,7 @@ the LLM engine. Nothing below this reads the environment.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, get_args
 
@@ -20,7 +20,7 @@ from debugai.agent.locate import locate, merge_path_maps, path_map_from_config
 from debugai.agent.static.engine import StaticEngine
 from debugai.agent.traceback import Trace, parse
 from debugai.config import Config, EngineName, engine_name
-from debugai.errors import NoFrameInRepo, RepoError, UsageError
+from debugai.errors import NoFrameInRepo, RepoError, TraceParseError, UsageError
 
 if TYPE_CHECKING:
     from debugai.indexers import CodeIndex, IndexOptions
@@ -55,8 +55,15 @@ def index_options(
     )
 
 
-def open_index(repo: str | Path, *, cache: bool = True, config: Config | None = None) -> CodeIndex:
-    """Build or refresh the repository's index (cached on disk, only changed files re-parsed)."""
+def open_index(
+    repo: str | Path,
+    *,
+    cache: bool = True,
+    config: Config | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> CodeIndex:
+    """Build or refresh the repository's index (cached on disk, only changed files re-parsed);
+    progress(done, total) is called while files are parsed."""
     from debugai.indexers import build_index
 
     root = Path(repo).expanduser()
@@ -64,7 +71,9 @@ def open_index(repo: str | Path, *, cache: bool = True, config: Config | None = 
         raise RepoError(f"repository not found: {root}")
     if not root.is_dir():
         raise RepoError(f"not a directory: {root} (pass the repository folder with --repo)")
-    return build_index(root, index_options(root, config or Config(), cache=cache))
+    return build_index(
+        root, index_options(root, config or Config(), cache=cache), progress=progress
+    )
 
 
 def read_trace(
@@ -156,6 +165,12 @@ def _require_repo_frames(trace: Trace, index: CodeIndex) -> None:
     syntax = trace.final.syntax
     if syntax is not None and any(syntax.file.replace("\\", "/").endswith(f) for f in index.files):
         return
+    if not trace.all_frames and trace.format == "pytest-summary":
+        # pytest --tb=no (or -rf with no report): the summary names the test, the frames are gone.
+        raise TraceParseError(
+            f"no traceback in this output, only pytest's summary line ({trace.test_id or '?'}); "
+            "re-run pytest with --tb=auto"
+        )
     shown = ", ".join(sorted({f.file for f in trace.all_frames})[:3]) or "no frames"
     raise NoFrameInRepo(
         f"no frame of the traceback is a file of {index.root} ({shown}); "
