@@ -100,6 +100,10 @@ def _cache_folder(root: Path, options: IndexOptions, warnings: list[str]) -> Pat
     if cache.prepare(folder):
         return folder
     fallback = cache.user_cache_dir(root)
+    if os.path.islink(folder) or os.path.islink(folder / "objects"):
+        # Said, because a repository shipping its own .debugai link is up to something.
+        where = folder.name if os.path.islink(folder) else f"{folder.name}/objects"
+        warnings.append(f"{where} in the repository is a symlink; caching in {fallback} instead")
     if cache.prepare(fallback):
         return fallback
     warnings.append("no writable cache folder; not caching")
@@ -205,7 +209,23 @@ def build_index(
     """
     # Leaving the Workers block waits for the cache writes its workers do while we link.
     with gc_paused(), parallel.Workers() as pool:
-        return _build_index(pool, root, options, progress, _state, _previous)
+        try:
+            return _build_index(pool, root, options, progress, _state, _previous)
+        except MALFORMED as exc:
+            # A cache that passes its checksum can still hold records of the wrong shape (another
+            # build of debugai, a hand-made .debugai): drop what it wrote and start over, once.
+            # A bug that is not the cache's raises again from the fresh build.
+            opts = options or IndexOptions()
+            folder = _cache_folder(Path(root).expanduser().resolve(), opts, [])
+            if _state is not None or folder is None:
+                raise
+            cache.clear(folder)
+            note = f"cache {folder}: malformed records ({type(exc).__name__}: {exc}); rebuilt"
+            return _build_index(pool, root, options, progress, None, None, [note])
+
+
+# What reading a record or a link pack of the wrong shape raises.
+MALFORMED = (TypeError, ValueError, KeyError, IndexError, AttributeError)
 
 
 def _build_index(
@@ -215,6 +235,7 @@ def _build_index(
     progress: Progress | None,
     _state: State | None,
     _previous: CodeIndex | None,
+    notes: list[str] | None = None,
 ) -> CodeIndex:
     t0 = time.perf_counter()
     options = options or IndexOptions()
@@ -224,6 +245,7 @@ def _build_index(
     root = root.resolve()
     marks: list[tuple[str, float]] = [("start", time.perf_counter())]
     found, warnings = discover(root, options.include, options.exclude)
+    warnings[:0] = notes or []
     folder = _cache_folder(root, options, warnings)
     old = _state if _state is not None else (_load_state(folder, warnings) if folder else State())
     now_ns = time.time_ns()
@@ -382,6 +404,10 @@ def _build_index(
         stats.calls_external += x
     marks.append(("save", time.perf_counter()))
     index = CodeIndex(root, files, links, stats, state, options, _previous, dirty_links)
+    if _state is None and any(p not in fresh for p in links):
+        # Links read from disk: build what is derived from them now, so a malformed pack fails
+        # here, where build_index rebuilds it, not in the middle of a diagnosis.
+        index.check()
     stats.symbols = len(index.symbols)
     stats.edges = index.n_edges
     stats.seconds = time.perf_counter() - t0

@@ -17,6 +17,8 @@ import contextlib
 import hashlib
 import marshal
 import os
+import re
+import stat
 import struct
 import sys
 import tempfile
@@ -30,6 +32,7 @@ from debugai.indexers.extract import RECORD_VERSION
 CACHE_VERSION = 1
 MAGIC = b"DEBUGAI\x00"
 _HEADER = struct.Struct("<8sIQI")  # magic, version, payload length, crc32
+_RECORD_NAME = re.compile(r"^[0-9a-f]{64}$")  # a stored record is named by its sha256
 
 
 # Anything that changes what a cached record means is part of the key.
@@ -60,12 +63,31 @@ def user_cache_dir(root: Path) -> Path:
     return Path(base) / "debugai" / f"{root.name}-{digest}"
 
 
-def prepare(folder: Path) -> bool:
-    """Create the cache folder (with its .gitignore); False when it cannot be written."""
+def is_real_dir(path: Path) -> bool:
+    """True for a directory that is not a symlink (a link could point anywhere)."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def prepare(folder: Path) -> bool:
+    """Create the cache folder (with its .gitignore); False when it cannot be written.
+
+    The folder and its objects/ must be real directories: a cloned repository could ship
+    `.debugai` as a symlink to another repository's `.git`, and the cache would then write, and
+    its garbage collection delete, files there.
+    """
+    try:
+        if not os.path.lexists(folder):
+            folder.mkdir(parents=True, mode=0o700)
+        if not is_real_dir(folder):
+            return False
+        objects = folder / "objects"
+        if os.path.lexists(objects) and not is_real_dir(objects):
+            return False
         ignore = folder / ".gitignore"
-        if not ignore.exists():
+        if not os.path.lexists(ignore):
             _atomic_write(ignore, b"*\n")
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-"):
             pass
@@ -138,16 +160,20 @@ def object_path(folder: Path, sha: str) -> Path:
 
 
 def store_object(folder: Path, sha: str, record: Any) -> None:
-    if not object_path(folder, sha).exists():
+    if not os.path.lexists(object_path(folder, sha)):
         write_object(folder, sha, encode(record))
 
 
 def write_object(folder: Path, sha: str, data: bytes) -> None:
     """Store already encoded record bytes under their content hash (kept if already there)."""
     path = object_path(folder, sha)
-    if path.exists():
+    if os.path.lexists(path):
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
+    for sub in (path.parent.parent, path.parent):
+        if not os.path.lexists(sub):
+            sub.mkdir(mode=0o700, exist_ok=True)
+        if not is_real_dir(sub):
+            raise OSError(f"{sub} is not a directory debugai made; not writing there")
     _atomic_write(path, data)
 
 
@@ -161,19 +187,50 @@ def load_object(folder: Path, sha: str) -> Any:
 
 
 def collect_garbage(folder: Path, keep: set[str]) -> int:
-    """Delete stored records no file refers to any more; returns how many went."""
+    """Delete stored records no file refers to any more; returns how many went.
+
+    Only files debugai wrote are touched: regular files (never a symlink) named by a sha256,
+    starting with the cache's magic bytes, in real sub-folders of a real objects/ folder.
+    """
     removed = 0
     objects = folder / "objects"
-    if not objects.is_dir():
+    if not is_real_dir(folder) or not is_real_dir(objects):
         return 0
     for sub in objects.iterdir():
-        if not sub.is_dir():
+        if len(sub.name) != 2 or not is_real_dir(sub):
             continue
         for entry in sub.iterdir():
-            if entry.name not in keep and not entry.name.endswith(".tmp"):
+            name = entry.name
+            if name in keep or not _RECORD_NAME.match(name) or not name.startswith(sub.name):
+                continue
+            if _ours(entry):
                 try:
                     entry.unlink()
                     removed += 1
                 except OSError:
                     pass
     return removed
+
+
+def clear(folder: Path) -> None:
+    """Delete everything this cache wrote in folder (its records and link packs)."""
+    collect_garbage(folder, set())
+    for name in ("links.bin", "links.delta"):
+        path = folder / name
+        if os.path.isfile(path) and not os.path.islink(path):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def _ours(path: Path) -> bool:
+    """A regular file that starts with a debugai cache header."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        return os.read(fd, len(MAGIC)) == MAGIC
+    finally:
+        os.close(fd)
