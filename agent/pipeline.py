@@ -72,6 +72,8 @@ def explain(
 
         config = load_config(idx.root)
     chosen = _choose_engine(engine, config, llm_engine)
+    # Repo settings that were ignored (where code goes, redaction, ...) are said, once.
+    static.notes.extend(w for w in getattr(config, "warnings", ()) if w not in static.notes)
     # A small local model has a small window: the context follows the engine's limit.
     limit = getattr(chosen, "context_budget", None)
     ctx_budget = min(budget, limit) if isinstance(limit, int) else budget
