@@ -207,7 +207,7 @@ class LLMEngine:
         except (ModelCallError, AnswerError, ModelError) as exc:
             record.outcome = "failed" if self.forced else "degraded"
             record.notes = [*run.notes, str(exc)]
-            self._log(record, None)
+            self._log(record, None, run.redactor)
             if self.forced:
                 raise ModelError(f"the model ({self.label}) failed: {exc}") from None
             diag = static.model_copy(deep=True)
@@ -216,7 +216,7 @@ class LLMEngine:
             return diag
         diag.usage = self._usage(static, run, t0)
         record.notes = run.notes
-        self._log(record, diag)
+        self._log(record, diag, run.redactor)
         return diag
 
     @contextlib.contextmanager
@@ -588,12 +588,12 @@ class LLMEngine:
             cost_usd=cost,
         )
 
-    def _log(self, record: runlog.RunRecord, diag: Diagnosis | None) -> None:
+    def _log(self, record: runlog.RunRecord, diag: Diagnosis | None, redactor: Redactor) -> None:
         if not self.config.run_log:
             return
         record.diagnosis = diag.to_json_dict() if diag is not None else None
         with contextlib.suppress(OSError):
-            runlog.append_run(self.config.cache_dir, record)
+            runlog.append_run(self.config.cache_dir, record, redactor)
 
 
 def _salvaged(content: str | None) -> DiagnosisAnswer | None:
