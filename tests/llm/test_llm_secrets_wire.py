@@ -141,3 +141,19 @@ def test_no_planted_secret_reaches_the_server_or_the_run_log(tmp_path: Path) -> 
     assert stat.S_IMODE(log.stat().st_mode) == 0o600
     (run,) = read_runs(config.cache_dir)
     assert "<redacted:" in run["trace_text"]
+
+
+def test_runs_logged_before_redaction_at_rest_are_masked_and_the_log_made_private(
+    tmp_path: Path,
+) -> None:
+    from debugai.agent.runlog import RunRecord, append_run
+
+    key = "sk-proj-" + rand(40)
+    log = runlog_path(tmp_path)
+    log.write_text(json.dumps({"id": "old1", "trace_text": f"ValueError: bad key {key}"}) + "\n")
+    log.chmod(0o644)
+    append_run(tmp_path, RunRecord(trace_text=f"KeyError: OPENAI_API_KEY={key}"))
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    assert log.read_text().count(key) == 1  # the old line as it was; the new one redacted
+    runs = read_runs(tmp_path)
+    assert len(runs) == 2 and key not in json.dumps(runs)
