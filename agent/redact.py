@@ -291,7 +291,8 @@ def _maintained_rules() -> tuple[Rule, ...]:
 
     rules: list[Rule] = []
     entropy: list[Rule] = []
-    for cls in get_mapping_from_secret_type_to_class().values():
+    plugins: list[Any] = list(get_mapping_from_secret_type_to_class().values())
+    for cls in plugins:
         if cls.__name__ in _NOT_USED:
             continue
         plugin = cls()

@@ -19,12 +19,14 @@ import os
 import random
 import re
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+import httpx
 import openai
 
 from debugai.agent.redact import Redactor
@@ -33,6 +35,9 @@ from debugai.config import Config, Price
 OUTPUT_MODES = ("json_schema", "json_object", "text")
 RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 CACHE_VERSION = 1
+# A chat completion is a few KB; a reply past this is not one (a proxy's error page, a runaway
+# server) and is not read further: 64 MB read whole and parsed peaked at 405 MB.
+MAX_REPLY_BYTES = 8_000_000
 
 
 class ModelCallError(Exception):
@@ -59,6 +64,8 @@ class ChatRequest:
     tools: list[dict[str, Any]] | None = None  # OpenAI function-tool specs
     max_tokens: int = 1024
     temperature: float = 0.0
+    # time.monotonic() by which the whole run must be done (all steps, retries and repair).
+    deadline: float | None = None
 
 
 @dataclass
@@ -120,6 +127,7 @@ class LLMClient:
         dump_request: Path | None = None,
         price: Price | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        max_reply_bytes: int = MAX_REPLY_BYTES,
     ) -> None:
         self.model = model
         self.base_url = (base_url or "https://api.openai.com/v1").rstrip("/")
@@ -129,6 +137,7 @@ class LLMClient:
         self.cache_dir = cache_dir
         self.dump_request = dump_request
         self.price = price
+        self.max_reply_bytes = max_reply_bytes
         self.stats = ClientStats()
         self._sleep = sleep
         self._mode = (
@@ -179,10 +188,11 @@ class LLMClient:
                 self._dump(body)
             cached = self._cache_get(body)
             if cached is not None:
-                return self._reply(cached, body, seconds=0.0, cached=True)
+                with contextlib.suppress(ModelCallError):  # a malformed entry is a miss
+                    return self._reply(cached, body, seconds=0.0, cached=True)
             t0 = time.monotonic()
             try:
-                raw = self._send(body)
+                raw = self._send(body, req.deadline)
             except _Downgrade as change:
                 self.stats.notes.append(change.note)
                 continue
@@ -209,12 +219,11 @@ class LLMClient:
             body["tools"] = req.tools
         return body
 
-    def _send(self, body: dict[str, Any]) -> dict[str, Any]:
+    def _send(self, body: dict[str, Any], deadline: float | None = None) -> dict[str, Any]:
         attempt = 0
         while True:
             try:
-                completion = self._client.chat.completions.create(**body)
-                return completion.model_dump(mode="json", exclude_unset=True)
+                return self._post(body, deadline)
             except openai.APITimeoutError:
                 raise ModelCallError(f"the model did not answer within {self.timeout:g}s") from None
             except openai.APIConnectionError as exc:
@@ -227,9 +236,71 @@ class LLMClient:
             except openai.APIStatusError as exc:
                 self._maybe_downgrade(exc, body)
                 wait = self._retry_wait(exc, attempt)
+            if deadline is not None and time.monotonic() + wait > deadline:
+                raise ModelCallError(_past_deadline()) from None
             attempt += 1
             self.stats.retries += 1
             self._sleep(wait)
+
+    def _post(self, body: dict[str, Any], deadline: float | None) -> dict[str, Any]:
+        """One request; the reply read within the deadline and the size cap, parsed and checked.
+
+        The read timeout is per read: a server that trickles a byte every few seconds never
+        trips it. With a deadline the exchange runs in a daemon thread that is abandoned (and
+        stops at its next byte) when the deadline passes.
+        """
+        if deadline is None:
+            return self._fetch(body, None)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise ModelCallError(_past_deadline())
+        box: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                box["raw"] = self._fetch(body, deadline)
+            except BaseException as exc:  # handed to the caller's thread as is
+                box["error"] = exc
+
+        worker = threading.Thread(target=work, name="debugai-model-call", daemon=True)
+        worker.start()
+        worker.join(remaining)
+        if worker.is_alive():
+            raise ModelCallError(_past_deadline())
+        if "error" in box:
+            raise box["error"]
+        return dict(box["raw"])
+
+    def _fetch(self, body: dict[str, Any], deadline: float | None) -> dict[str, Any]:
+        cap = self.max_reply_bytes
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            with self._client.chat.completions.with_streaming_response.create(**body) as resp:
+                declared = resp.headers.get("content-length") or ""
+                if declared.isdigit() and int(declared) > cap:
+                    raise ModelCallError(_too_large(int(declared), cap))
+                for chunk in resp.iter_bytes():
+                    size += len(chunk)
+                    if size > cap:
+                        raise ModelCallError(_too_large(size, cap))
+                    if deadline is not None and time.monotonic() > deadline:
+                        raise ModelCallError(_past_deadline())
+                    chunks.append(chunk)
+        except httpx.TimeoutException:
+            raise ModelCallError(f"the model did not answer within {self.timeout:g}s") from None
+        except httpx.TransportError as exc:
+            raise ModelCallError(
+                f"the connection to {self.base_url} broke mid-reply ({type(exc).__name__})"
+            ) from None
+        data = b"".join(chunks)
+        try:
+            raw = json.loads(data)
+        except ValueError:
+            raise ModelCallError(f"the server's reply is not JSON: {_preview(data)}") from None
+        if not isinstance(raw, dict):
+            raise ModelCallError(f"the server's reply is not a JSON object: {_preview(data)}")
+        return raw
 
     def _retry_wait(self, exc: openai.APIStatusError, attempt: int) -> float:
         status = exc.status_code
@@ -288,26 +359,42 @@ class LLMClient:
     def _reply(
         self, raw: dict[str, Any], body: dict[str, Any], *, seconds: float, cached: bool
     ) -> ChatReply:
-        choices = raw.get("choices") or []
+        choices = raw.get("choices")
+        if not isinstance(choices, list):
+            raise ModelCallError(
+                f"the server's reply is not a chat completion (choices is {_shape(choices)})"
+            )
         if not choices:
             raise ModelCallError("the server returned no choices")
         choice = choices[0]
-        message = choice.get("message") or {}
-        calls = [
-            ToolCallOut(
-                id=str(tc.get("id") or f"call_{i}"),
-                name=str((tc.get("function") or {}).get("name") or ""),
-                arguments=str((tc.get("function") or {}).get("arguments") or "{}"),
+        message = choice.get("message") if isinstance(choice, dict) else None
+        if not isinstance(message, dict):
+            raise ModelCallError(
+                f"the server's reply is not a chat completion (message is {_shape(message)})"
             )
-            for i, tc in enumerate(message.get("tool_calls") or [])
-        ]
-        usage = raw.get("usage") or {}
+        calls = []
+        tool_calls = message.get("tool_calls")
+        for i, tc in enumerate(tool_calls if isinstance(tool_calls, list) else []):
+            fn = tc.get("function") if isinstance(tc, dict) else None
+            if not isinstance(fn, dict):
+                continue
+            args = fn.get("arguments")
+            calls.append(
+                ToolCallOut(
+                    id=str(tc.get("id") or f"call_{i}"),
+                    name=str(fn.get("name") or ""),
+                    arguments=args if isinstance(args, str) else json.dumps(args or {}),
+                )
+            )
+        usage = raw.get("usage")
+        usage = usage if isinstance(usage, dict) else {}
+        content = message.get("content")
         reply = ChatReply(
-            content=message.get("content"),
+            content=content if content is None or isinstance(content, str) else str(content),
             tool_calls=calls,
-            finish_reason=choice.get("finish_reason"),
-            prompt_tokens=int(usage.get("prompt_tokens") or 0),
-            completion_tokens=int(usage.get("completion_tokens") or 0),
+            finish_reason=str(choice.get("finish_reason") or "") or None,
+            prompt_tokens=_count(usage.get("prompt_tokens")),
+            completion_tokens=_count(usage.get("completion_tokens")),
             seconds=seconds,
             cached=cached,
             output_mode=self.output_mode,
@@ -415,6 +502,28 @@ class _Downgrade(Exception):
     def __init__(self, note: str) -> None:
         super().__init__(note)
         self.note = note
+
+
+def _past_deadline() -> str:
+    return "the run's deadline passed before the model answered (deadline setting)"
+
+
+def _too_large(size: int, cap: int) -> str:
+    return f"the server's reply is over {cap / 1e6:g} MB ({size / 1e6:.1f} MB read); not a chat completion"
+
+
+def _preview(data: bytes) -> str:
+    text = " ".join(data[:120].decode("utf-8", "replace").split())
+    return repr(text) + ("…" if len(data) > 120 else "") if text else "(empty)"
+
+
+def _shape(value: Any) -> str:
+    return "missing" if value is None else f"a {type(value).__name__}"
+
+
+def _count(value: Any) -> int:
+    """A token count from the server, 0 when it is not a non-negative integer."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
 
 
 def retry_after_seconds(headers: Any) -> float | None:

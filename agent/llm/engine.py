@@ -104,6 +104,7 @@ class _Run:
         0,
     )  # prompt/completion tokens actually sent (cache hits cost nothing)
     shown_files: tuple[str, ...] = ()  # files the prompt showed the model
+    deadline: float | None = None  # time.monotonic() by which every step must be done
 
 
 class LLMEngine:
@@ -255,6 +256,10 @@ class LLMEngine:
         static: Diagnosis,
     ) -> DiagnosisAnswer:
         cfg = self.config
+        # One deadline over every step, retry and the repair round; a local model on a shared
+        # CPU may take its per-request timeout for each step.
+        limit = cfg.deadline if self.local_gguf is None else cfg.local_timeout * cfg.max_steps
+        run.deadline = time.monotonic() + max(cfg.deadline, limit)
         run.tool_mode = (
             "off" if cfg.tools == "off" or (cfg.tools == "auto" and self.local_gguf) else "native"
         )
@@ -333,6 +338,10 @@ class LLMEngine:
         # Small models get tight limits: every output token is slow on a CPU.
         answer = bounded_answer_schema(120, 3, 0) if self.local_gguf else bounded_answer_schema()
         schema = plain_loop_schema(answer) if run.tool_mode == "plain" and not final else answer
+        if run.deadline is not None and time.monotonic() > run.deadline:
+            raise ModelCallError(
+                f"the run's deadline ({cfg.deadline:g}s, the deadline setting) passed"
+            )
         spent = run.prompt_tokens + run.completion_tokens
         needed = estimate_tokens(json.dumps(messages)) + cfg.max_output_tokens
         if spent + needed > cfg.max_tokens_per_run:
@@ -346,6 +355,7 @@ class LLMEngine:
             tools=run.tools.specs() if offer_tools else None,
             max_tokens=cfg.max_output_tokens,
             temperature=cfg.temperature,
+            deadline=run.deadline,
         )
         try:
             reply = model.chat(req, run.redactor)
