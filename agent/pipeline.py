@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from debugai.agent.citations import keep_real_citations
 from debugai.agent.context import Hint, select_context
 from debugai.agent.diagnosis import ContextOut, Diagnosis, SpanOut
 from debugai.agent.locate import locate, merge_path_maps, path_map_from_config
@@ -90,9 +91,8 @@ def explain(
     static.notes.extend(trace.warnings)
     if idx.stats.warnings:
         static.notes.append(f"index: {len(idx.stats.warnings)} file(s) skipped or partly read")
-    if chosen is None:
-        return static
-    return chosen.diagnose(trace, idx, ctx, static=static)
+    diag = static if chosen is None else chosen.diagnose(trace, idx, ctx, static=static)
+    return keep_real_citations(diag, idx)
 
 
 def _require_repo_frames(trace: Trace, index: CodeIndex) -> None:
