@@ -8,6 +8,8 @@ points at a line the repository does not have.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from debugai.agent.diagnosis import Diagnosis, RootCause
@@ -15,15 +17,35 @@ from debugai.agent.diagnosis import Diagnosis, RootCause
 if TYPE_CHECKING:
     from debugai.indexers import CodeIndex
 
+MAX_CITED_BYTES = 5_000_000  # a cited non-Python file is counted up to here
+
+
+def line_count(index: CodeIndex, file: str) -> int:
+    """Lines of a repository file: indexed, or any other file under the root (`.env`,
+    `pyproject.toml`: the static engine cites configuration too); 0 when there is none."""
+    info = index.files.get(file)
+    if info is not None:
+        return info.n_lines or len(index.lines(file))
+    root = Path(index.root).resolve()
+    try:
+        path = (root / file).resolve()
+        if not path.is_relative_to(root) or not path.is_file():
+            return 0
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_CITED_BYTES)
+    except (OSError, ValueError):
+        return 0
+    return len(data.decode("utf-8", "replace").splitlines())
+
 
 def keep_real_citations(diag: Diagnosis, index: CodeIndex) -> Diagnosis:
     """diag with only citations of lines the repository has; a note names what was dropped."""
+    counts: dict[str, int] = {}
 
     def n_lines(file: str) -> int:
-        info = index.files.get(file)
-        if info is None:
-            return 0
-        return info.n_lines or len(index.lines(file))
+        if file not in counts:
+            counts[file] = line_count(index, file)
+        return counts[file]
 
     def real(file: str, line: int) -> bool:
         return 1 <= line <= n_lines(file)
@@ -68,7 +90,31 @@ def keep_real_citations(diag: Diagnosis, index: CodeIndex) -> Diagnosis:
     for f in diag.error.frames:
         if f.in_repo and not real(f.file, f.line):
             f.in_repo = False  # the trace says so; the repository as it is has no such line
+
+    # Prose names places too ("`user` gets ... at app/x.py:999999"): no line there either.
+    def prose(text: str) -> str:
+        def one(m: re.Match[str]) -> str:
+            file, line = m.group(1), int(m.group(2))
+            last = n_lines(file)
+            return m.group(0) if not last or 1 <= line <= last else f"{file} (line {line})"
+
+        return _CITE.sub(one, text) if text else text
+
+    if diag.root_cause is not None:
+        diag.root_cause.explanation = prose(diag.root_cause.explanation)
+    for c in diag.candidates:
+        c.why = prose(c.why)
+    for h in diag.chain:
+        h.explanation = prose(h.explanation)
+    for s in diag.context.spans:
+        s.reason = prose(s.reason)
+    if diag.fix is not None:
+        diag.fix.summary = prose(diag.fix.summary)
+    diag.notes = [prose(n) for n in diag.notes]
     if dropped:
         shown = ", ".join(dict.fromkeys(dropped))
         diag.notes.append(f"not cited, past the end of the file or not in the repository: {shown}")
     return diag
+
+
+_CITE = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*[\w.-]+\.\w+):(-?\d+)")
