@@ -1,8 +1,11 @@
 """The on-disk cache: per-file parse records stored by content hash, plus one link pack.
 
-Format: marshal of plain tuples/dicts/strings/ints behind a magic header, a version and a CRC32.
-marshal loads about ten times faster than JSON here and, unlike pickle, never runs code while
-loading; a file that fails any check is ignored and rebuilt. Every write goes to a temporary
+Format: marshal of plain tuples/dicts/strings/ints behind a magic header, a version and an
+HMAC-SHA256 of the body under a key only this user's debugai knows (`~/.cache/debugai/cache.key`,
+0600). marshal loads about ten times faster than JSON here and, unlike pickle, never runs code
+while loading — but it is not meant for hostile input, and a cloned repository can ship a
+`.debugai` of its own: with the MAC, only files this user's debugai wrote are ever loaded. A file
+that fails any check is ignored and rebuilt. Every write goes to a temporary
 file in the same folder followed by os.replace, so readers see the old or the new file, never a
 torn one, and two processes indexing at once cannot corrupt each other (the last writer wins).
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import marshal
 import os
 import re
@@ -22,16 +26,15 @@ import stat
 import struct
 import sys
 import tempfile
-import zlib
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from debugai.indexers.extract import RECORD_VERSION
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 MAGIC = b"DEBUGAI\x00"
-_HEADER = struct.Struct("<8sIQI")  # magic, version, payload length, crc32
+_HEADER = struct.Struct("<8sIQ32s")  # magic, version, payload length, HMAC-SHA256 of the body
 _RECORD_NAME = re.compile(r"^[0-9a-f]{64}$")  # a stored record is named by its sha256
 
 
@@ -108,24 +111,65 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+_KEY: bytes | None = None
+
+
+def _key() -> bytes:
+    """This user's cache key, made on first use; a per-process one when it cannot be kept
+    (then nothing cached is reused across runs, which is slow but never trusts a stranger)."""
+    global _KEY
+    if _KEY is None:
+        _KEY = _load_key(Path.home() / ".cache" / "debugai" / "cache.key")
+    return _KEY
+
+
+def _load_key(path: Path) -> bytes:
+    for _ in range(3):
+        with contextlib.suppress(OSError):
+            data = path.read_bytes()
+            if len(data) == 32:
+                return data
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cache.key.")
+            try:
+                os.write(fd, os.urandom(32))
+                os.close(fd)
+                os.link(tmp, path)  # atomic, and fails if another process made one first
+            except FileExistsError:
+                pass
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+        except OSError:
+            break
+    return os.urandom(32)
+
+
+def _mac(body: bytes | memoryview) -> bytes:
+    return hmac.new(_key(), body, hashlib.sha256).digest()
+
+
 def encode(payload: Any) -> bytes:
-    """The bytes of a cache file holding payload (header, version, checksum, marshal body)."""
+    """The bytes of a cache file holding payload (header, version, MAC, marshal body)."""
     body = marshal.dumps((FLAVOUR, payload))
-    return _HEADER.pack(MAGIC, CACHE_VERSION, len(body), zlib.crc32(body)) + body
+    return _HEADER.pack(MAGIC, CACHE_VERSION, len(body), _mac(body)) + body
 
 
 def decode(data: bytes) -> Any:
     """The payload of a cache file's bytes; CacheError when they fail any check."""
     if len(data) < _HEADER.size:
         raise CacheError("truncated")
-    magic, version, length, crc = _HEADER.unpack_from(data)
+    magic, version, length, mac = _HEADER.unpack_from(data)
     if magic != MAGIC:
         raise CacheError("not a debugai cache file")
     if version != CACHE_VERSION:
         raise CacheError(f"cache version {version}, this debugai writes version {CACHE_VERSION}")
     body = memoryview(data)[_HEADER.size :]
-    if len(body) != length or zlib.crc32(body) != crc:
-        raise CacheError("corrupt (checksum mismatch)")
+    if len(body) != length:
+        raise CacheError("corrupt (truncated)")
+    if not hmac.compare_digest(_mac(body), mac):
+        raise CacheError("corrupt, or not written by this user's debugai (checksum mismatch)")
     try:
         flavour, payload = marshal.loads(body)
     except (ValueError, EOFError, TypeError) as exc:

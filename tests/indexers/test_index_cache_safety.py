@@ -144,3 +144,23 @@ def test_a_checksum_valid_cache_with_malformed_records_is_rebuilt(
     again = build_index(repo)
     assert sorted(again.symbols) == expected
     assert not [w for w in again.stats.warnings if "cache" in w]
+
+
+def test_a_cache_this_user_did_not_write_is_never_loaded(
+    repo: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A repository can commit a .debugai of its own, checksums and all: only a MAC under this
+    # user's key makes a record loadable, so a stranger's records are rebuilt, never read.
+    first = build_index(repo)
+    monkeypatch.setattr(cache_mod, "_KEY", b"k" * 32)  # the stranger's key
+    shipped = {p: cache_mod.encode(("fake", "records")) for p in (repo / ".debugai").rglob("*")}
+    monkeypatch.undo()
+    for path, data in shipped.items():
+        if path.is_file() and path.name != ".gitignore":
+            path.write_bytes(data)
+    idx = build_index(repo)
+    assert any("not written by this user's debugai" in w for w in idx.stats.warnings)
+    assert sorted(idx.symbols) == sorted(first.symbols)
+    key = Path.home() / ".cache" / "debugai" / "cache.key"
+    assert key.stat().st_mode & 0o077 == 0 and len(key.read_bytes()) == 32
