@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 ENGINES = ("auto", "static", "llm", "local")
 DEFAULT_BUDGET = 8000
+MAX_TRACE_CHARS = 2_000_000  # of pasted input read; the rest (the start) is said to be skipped
 
 
 def open_index(repo: str | Path, *, cache: bool = True) -> CodeIndex:
@@ -41,7 +42,16 @@ def read_trace(
     `--path-map` pairs come first, then `[tool.debugai] path_map` from the repo's pyproject.
     What locating found worth saying (a stale trace, an ambiguous path) joins trace.warnings.
     """
+    cut = ""
+    if len(trace_text) > MAX_TRACE_CHARS:
+        # The crash that matters is at the end; reading 25 MB of repeated frames took 30 s.
+        size = len(trace_text)
+        tail = trace_text[-MAX_TRACE_CHARS:]
+        trace_text = tail[tail.find("\n") + 1 :]
+        cut = f"the input is {size / 1e6:.1f} MB; only its last {MAX_TRACE_CHARS / 1e6:g} MB were read"
     trace = parse(trace_text)
+    if cut:
+        trace.warnings.append(cut)
     pairs = merge_path_maps(list(path_map), path_map_from_config(index.root))
     report = locate(trace, index.root, index.files.keys(), pairs, read_lines=index.lines)
     trace.warnings.extend(w for w in report.warnings if w not in trace.warnings)

@@ -47,3 +47,27 @@ def test_the_checker_sees_a_citation_past_the_end(tmp_path: Path) -> None:
     )
     assert mt._check(diag, index) == ["candidate app/billing.py:999999"]
     assert mt.MUTATIONS["stale_without_source"](crash.trace, __import__("random").Random(0), [])
+
+
+@pytest.mark.parametrize("shape", ["200 KB message x 60 chained", "25 MB of repeated frames"])
+def test_the_shapes_that_hung_the_mutation_run_finish_quickly(tmp_path: Path, shape: str) -> None:
+    import time
+
+    from llm_fixtures import make_repo
+
+    from debugai.api import explain
+
+    crash = make_repo(tmp_path / "repo")
+    glue = "\nDuring handling of the above exception, another exception occurred:\n\n"
+    lines = crash.trace.rstrip("\n").splitlines()
+    if shape.startswith("200 KB"):
+        head, _, _ = lines[-1].partition(": ")
+        one = "\n".join([*lines[:-1], f"{head}: " + "x" * 200_000])
+        text = glue.join([one] * 60) + "\n"
+    else:
+        one = "\n".join(lines[:3] + lines[1:3] * 3000 + lines[3:])
+        text = glue.join([one] * 60) + "\n"
+    t0 = time.monotonic()
+    diag = explain(text, crash.root, engine="static")
+    assert time.monotonic() - t0 < 10  # were 30+ s each
+    assert diag.root_cause is not None and diag.root_cause.file == "app/users.py"
