@@ -356,6 +356,7 @@ def mutation_run(
     cases: int | None = None,
     progress: Callable[[int, Outcome], None] | None = None,
 ) -> list[Outcome]:
+    import debugai.api  # noqa: F401 - loaded once here, so every forked child runs the same code
     from debugai.agent.pipeline import open_index
 
     rng = random.Random(seed)
