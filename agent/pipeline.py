@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, get_args
 
 from debugai.agent import runlog
+from debugai.agent.citations import keep_real_citations
 from debugai.agent.context import Hint, select_context
 from debugai.agent.diagnosis import ContextOut, Diagnosis, SpanOut
 from debugai.agent.engine import Engine
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 ENGINES: tuple[EngineName, ...] = get_args(EngineName)
 DEFAULT_BUDGET = 8000
+MAX_TRACE_CHARS = 2_000_000  # of pasted input read; the rest (the start) is said to be skipped
 
 
 def index_options(
@@ -88,7 +90,16 @@ def read_trace(
     `--path-map` pairs come first, then `[tool.debugai] path_map` from the repo's pyproject.
     What locating found worth saying (a stale trace, an ambiguous path) joins trace.warnings.
     """
+    cut = ""
+    if len(trace_text) > MAX_TRACE_CHARS:
+        # The crash that matters is at the end; reading 25 MB of repeated frames took 30 s.
+        size = len(trace_text)
+        tail = trace_text[-MAX_TRACE_CHARS:]
+        trace_text = tail[tail.find("\n") + 1 :]
+        cut = f"the input is {size / 1e6:.1f} MB; only its last {MAX_TRACE_CHARS / 1e6:g} MB were read"
     trace = parse(trace_text, debug=debug)
+    if cut:
+        trace.warnings.append(cut)
     pairs = merge_path_maps(list(path_map), path_map_from_config(index.root))
     report = locate(trace, index.root, index.files.keys(), pairs, read_lines=index.lines)
     trace.warnings.extend(w for w in report.warnings if w not in trace.warnings)
@@ -121,6 +132,8 @@ def explain(
     _require_repo_frames(trace, idx)
     static = StaticEngine(max_candidates=cfg.max_candidates, debug=cfg.debug).diagnose(trace, idx)
     chosen = engine if isinstance(engine, Engine) else _choose_engine(engine, cfg)
+    # Repo settings that were ignored (where code goes, redaction, ...) are said, once.
+    static.notes.extend(w for w in cfg.warnings if w not in static.notes)
     # A small local model has a small window: the context follows the engine's limit.
     ctx_budget = min(budget, chosen.context_budget) if chosen is not None else budget
     hints = [Hint(c.file, c.line, c.symbol, c.why, c.score, c.end_line) for c in static.candidates]
@@ -136,10 +149,13 @@ def explain(
     static.notes.extend(trace.warnings)
     if idx.stats.warnings:
         static.notes.append(f"index: {len(idx.stats.warnings)} file(s) skipped or partly read")
+    # No output cites a line the repository does not have (a stale trace, a mangled line).
     if chosen is None:
-        _log_static(static, trace, idx, cfg)
-        return static
-    return chosen.diagnose(trace, idx, ctx, static)  # a model engine logs its own run
+        diag = keep_real_citations(static, idx)
+        _log_static(diag, trace, idx, cfg)
+        return diag
+    # A model engine logs its own run.
+    return keep_real_citations(chosen.diagnose(trace, idx, ctx, static), idx)
 
 
 def _log_static(diag: Diagnosis, trace: Trace, index: CodeIndex, config: Config) -> None:
