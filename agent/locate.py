@@ -299,6 +299,10 @@ def _source_matches(frame: Frame, lines: list[str] | None) -> bool:
 
 def _check_stale(frame: Frame, lines: list[str] | None, report: LocateReport) -> None:
     """Compare the printed source with the file today; follow the line if it moved."""
+    if frame.line is not None and frame.line < 1:
+        # `line -1` / `line 0` (a mangled paste): no line of the file; the frame still counts.
+        report.warnings.append(f"{frame.repo_path}: line {frame.line} is not a line; ignored")
+        frame.line = None
     frame.repo_line = frame.line
     if lines is None or frame.line is None:
         return

@@ -8,11 +8,12 @@ the LLM engine. Nothing below this reads the environment.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, get_args
 
 from debugai.agent import runlog
+from debugai.agent.citations import keep_real_citations
 from debugai.agent.context import Hint, select_context
 from debugai.agent.diagnosis import ContextOut, Diagnosis, SpanOut
 from debugai.agent.engine import Engine
@@ -20,13 +21,14 @@ from debugai.agent.locate import locate, merge_path_maps, path_map_from_config
 from debugai.agent.static.engine import StaticEngine
 from debugai.agent.traceback import Trace, parse
 from debugai.config import Config, EngineName, engine_name
-from debugai.errors import NoFrameInRepo, RepoError, UsageError
+from debugai.errors import NoFrameInRepo, RepoError, TraceParseError, UsageError
 
 if TYPE_CHECKING:
     from debugai.indexers import CodeIndex, IndexOptions
 
 ENGINES: tuple[EngineName, ...] = get_args(EngineName)
 DEFAULT_BUDGET = 8000
+MAX_TRACE_CHARS = 2_000_000  # of pasted input read; the rest (the start) is said to be skipped
 
 
 def index_options(
@@ -55,8 +57,15 @@ def index_options(
     )
 
 
-def open_index(repo: str | Path, *, cache: bool = True, config: Config | None = None) -> CodeIndex:
-    """Build or refresh the repository's index (cached on disk, only changed files re-parsed)."""
+def open_index(
+    repo: str | Path,
+    *,
+    cache: bool = True,
+    config: Config | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> CodeIndex:
+    """Build or refresh the repository's index (cached on disk, only changed files re-parsed);
+    progress(done, total) is called while files are parsed."""
     from debugai.indexers import build_index
 
     root = Path(repo).expanduser()
@@ -64,7 +73,9 @@ def open_index(repo: str | Path, *, cache: bool = True, config: Config | None = 
         raise RepoError(f"repository not found: {root}")
     if not root.is_dir():
         raise RepoError(f"not a directory: {root} (pass the repository folder with --repo)")
-    return build_index(root, index_options(root, config or Config(), cache=cache))
+    return build_index(
+        root, index_options(root, config or Config(), cache=cache), progress=progress
+    )
 
 
 def read_trace(
@@ -79,7 +90,16 @@ def read_trace(
     `--path-map` pairs come first, then `[tool.debugai] path_map` from the repo's pyproject.
     What locating found worth saying (a stale trace, an ambiguous path) joins trace.warnings.
     """
+    cut = ""
+    if len(trace_text) > MAX_TRACE_CHARS:
+        # The crash that matters is at the end; reading 25 MB of repeated frames took 30 s.
+        size = len(trace_text)
+        tail = trace_text[-MAX_TRACE_CHARS:]
+        trace_text = tail[tail.find("\n") + 1 :]
+        cut = f"the input is {size / 1e6:.1f} MB; only its last {MAX_TRACE_CHARS / 1e6:g} MB were read"
     trace = parse(trace_text, debug=debug)
+    if cut:
+        trace.warnings.append(cut)
     pairs = merge_path_maps(list(path_map), path_map_from_config(index.root))
     report = locate(trace, index.root, index.files.keys(), pairs, read_lines=index.lines)
     trace.warnings.extend(w for w in report.warnings if w not in trace.warnings)
@@ -112,6 +132,8 @@ def explain(
     _require_repo_frames(trace, idx)
     static = StaticEngine(max_candidates=cfg.max_candidates, debug=cfg.debug).diagnose(trace, idx)
     chosen = engine if isinstance(engine, Engine) else _choose_engine(engine, cfg)
+    # Repo settings that were ignored (where code goes, redaction, ...) are said, once.
+    static.notes.extend(w for w in cfg.warnings if w not in static.notes)
     # A small local model has a small window: the context follows the engine's limit.
     ctx_budget = min(budget, chosen.context_budget) if chosen is not None else budget
     hints = [Hint(c.file, c.line, c.symbol, c.why, c.score, c.end_line) for c in static.candidates]
@@ -127,10 +149,13 @@ def explain(
     static.notes.extend(trace.warnings)
     if idx.stats.warnings:
         static.notes.append(f"index: {len(idx.stats.warnings)} file(s) skipped or partly read")
+    # No output cites a line the repository does not have (a stale trace, a mangled line).
     if chosen is None:
-        _log_static(static, trace, idx, cfg)
-        return static
-    return chosen.diagnose(trace, idx, ctx, static)  # a model engine logs its own run
+        diag = keep_real_citations(static, idx)
+        _log_static(diag, trace, idx, cfg)
+        return diag
+    # A model engine logs its own run.
+    return keep_real_citations(chosen.diagnose(trace, idx, ctx, static), idx)
 
 
 def _log_static(diag: Diagnosis, trace: Trace, index: CodeIndex, config: Config) -> None:
@@ -156,6 +181,12 @@ def _require_repo_frames(trace: Trace, index: CodeIndex) -> None:
     syntax = trace.final.syntax
     if syntax is not None and any(syntax.file.replace("\\", "/").endswith(f) for f in index.files):
         return
+    if not trace.all_frames and trace.format == "pytest-summary":
+        # pytest --tb=no (or -rf with no report): the summary names the test, the frames are gone.
+        raise TraceParseError(
+            f"no traceback in this output, only pytest's summary line ({trace.test_id or '?'}); "
+            "re-run pytest with --tb=auto"
+        )
     shown = ", ".join(sorted({f.file for f in trace.all_frames})[:3]) or "no frames"
     raise NoFrameInRepo(
         f"no frame of the traceback is a file of {index.root} ({shown}); "

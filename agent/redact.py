@@ -4,6 +4,13 @@ One `Redactor` per run: the same secret always becomes the same placeholder (`<r
 so the model can still see that two places hold the same value, and line numbers never move
 (a multi-line private key keeps its line breaks). Files named `.env*` or holding keys are never
 sent at all (`is_secret_file`).
+
+Three layers, in order: the token shapes below (a few not in the maintained set, and ones that
+must keep the text around them: the password of a URL, a Bearer header); the detect-secrets
+plugins' own rules (the maintained set: provider token shapes, and high-entropy quoted strings
+whatever their name), used as a rule set only — never its verification, which calls the
+providers' APIs with the secret; then names that hold secrets (`DB_PASS=...`,
+`api_key: str = "..."`, `?key=...`).
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import cache
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -20,6 +28,7 @@ PLACEHOLDER_RE = re.compile(r"<redacted:[a-z0-9-]+:\d+>")
 # and any UPPER_CASE name holding KEY (env-var style). Not KeyError, sort_key, tokenizer, ...
 _SECRET_NAME = re.compile(
     r"(?i)secret|passw(?:or)?d|passwd|pwd|credential|token(?!iz|_type|s\b)|"
+    r"(?:^|[_-])pass(?:$|[_-])|(?:^|[_-])dsn$|"
     r"(?:api|access|private|signing|encryption|auth|client|master|account|service|license)[_-]?key"
 )
 _NOT_SECRET_NAME = re.compile(
@@ -65,6 +74,16 @@ _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # scheme://user:password@host: keep the user and host, hide the password.
     ("password", re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@'\"]*:(?P<s>[^\s@/'\"]+)@")),
     ("auth-header", re.compile(r"(?i)\b(?:bearer|basic)[ \t]+(?P<s>[A-Za-z0-9._~+/\-]{12,}=*)")),
+    # scheme://token@host with no password: a Sentry DSN's key, a token-as-user git remote.
+    ("url-token", re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.\-]*://(?P<s>[A-Za-z0-9_\-]{16,})@")),
+    # ?key=... &token=... in a URL.
+    (
+        "url-param",
+        re.compile(
+            r"(?i)[?&](?:[a-z_]*key|[a-z_]*token|secret|sig|signature|password|passwd|pwd|auth|"
+            r"code|client_secret|access_token)=(?P<s>[^&\s'\"#<>]{6,})"
+        ),
+    ),
 ]
 
 # NAME = "value" / NAME: 'value' / "name": "value" / name="value" / d["name"] = "value"
@@ -75,20 +94,64 @@ _QUOTED_ASSIGN = re.compile(
 _BARE_ASSIGN = re.compile(
     r"""(?x) (?P<name>\b[A-Za-z_][\w.-]*) (?P<sep>[ \t]*[:=][ \t]*) (?P<s>[^\s"'`,;)(\][{}<>=][^\s"'`,;)(\][{}<>]*)"""
 )
+# name: Annotation = "value" (a dataclass or pydantic settings field).
+_ANNOTATED_ASSIGN = re.compile(
+    r"""(?x) (?P<name>\b[A-Za-z_][\w.]*) [ \t]*:[ \t]* [\w.\[\], |]+? [ \t]*=[ \t]*
+    (?P<q>["'])(?P<s>[^"'\n]+)(?P=q)"""
+)
 _ENV_NAME_VALUE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")  # an env var's name, not a value
 _CODE_NAME = re.compile(r"^[A-Za-z_][A-Za-z_.]*$")  # settings.api_key, DEFAULT_TOKEN, os.environ
 
 SECRET_FILE_NAMES = frozenset(
-    {".netrc", ".pypirc", ".npmrc", "id_rsa", "id_ed25519", "id_ecdsa", "credentials"}
+    {
+        ".netrc",
+        ".pypirc",
+        ".npmrc",
+        ".pgpass",
+        ".htpasswd",
+        ".git-credentials",
+        ".dockercfg",
+        "id_rsa",
+        "id_dsa",
+        "id_ed25519",
+        "id_ecdsa",
+        "credentials",
+        "credentials.json",
+        "settings.ini",  # python-decouple's secrets file
+        "terraform.tfstate",
+        "wp-config.php",
+    }
 )
-SECRET_FILE_SUFFIXES = (".pem", ".key", ".p12", ".pfx")
+SECRET_FILE_SUFFIXES = (
+    ".pem",
+    ".key",
+    ".p12",
+    ".pfx",
+    ".jks",
+    ".keystore",
+    ".kdbx",
+    ".gpg",
+    ".asc",
+    ".tfvars",
+    ".tfstate",
+)
+# Folders whose every file holds credentials: ~/.docker, ~/.aws, ~/.kube, ~/.ssh, .git.
+SECRET_DIRS = frozenset({".docker", ".aws", ".kube", ".ssh", ".gnupg", ".git"})
 
 
 def is_secret_file(path: str) -> bool:
     """True for files never sent to a model: `.env*`, key files, credential stores."""
-    name = PurePosixPath(path.replace("\\", "/")).name
+    parts = PurePosixPath(path.replace("\\", "/")).parts
+    if not parts:
+        return False
+    name = parts[-1]
+    stem = name.split(".", 1)[0].lower()
     return (
-        name.startswith(".env") or name in SECRET_FILE_NAMES or name.endswith(SECRET_FILE_SUFFIXES)
+        any(p.startswith(".env") or p in SECRET_DIRS for p in parts)
+        or name in SECRET_FILE_NAMES
+        or name.lower().endswith(SECRET_FILE_SUFFIXES)
+        or stem in ("secret", "secrets", "id_rsa", "id_ed25519")
+        or stem.startswith("credentials")
     )
 
 
@@ -99,6 +162,7 @@ class Redactor:
         self.enabled = enabled
         self.mapping: dict[str, str] = {}
         self.kinds: Counter[str] = Counter()
+        self._seen: dict[str, str] = {}
 
     @property
     def count(self) -> int:
@@ -116,11 +180,44 @@ class Redactor:
         """text with every secret replaced; newlines preserved so line numbers hold."""
         if not self.enabled or not text:
             return text
+        done = self._seen.get(text)
+        if done is not None:  # each turn sends the same context again
+            return done
+        original = text
         for kind, pattern in _TOKEN_PATTERNS:
             text = pattern.sub(self._replacer(kind), text)
+        for kind, pattern, check in _maintained_rules():
+            text = pattern.sub(self._maintained(kind, check), text)
+        text = _ANNOTATED_ASSIGN.sub(self._replacer("secret", keep=_looks_like_env_name), text)
         text = _QUOTED_ASSIGN.sub(self._replacer("secret", keep=_looks_like_env_name), text)
         text = _BARE_ASSIGN.sub(self._replacer("secret", keep=_bare_value_is_code), text)
+        if len(self._seen) < 4096:
+            self._seen[original] = text
         return text
+
+    def _maintained(
+        self, kind: str, check: Callable[[str], bool] | None
+    ) -> Callable[[re.Match[str]], str]:
+        """Replace a detect-secrets rule's secret: its capture group when it holds the value,
+        else the whole match without the delimiters some rules include."""
+
+        def replace(m: re.Match[str]) -> str:
+            whole = m.group(0)
+            groups = [i for i in range(1, (m.re.groups or 0) + 1) if m.group(i)]
+            if groups and len(m.group(groups[-1])) >= 16:
+                start, end = m.start(groups[-1]) - m.start(), m.end(groups[-1]) - m.start()
+            else:
+                stripped = whole.strip(" \t=:\"'")
+                start = whole.index(stripped) if stripped else 0
+                end = start + len(stripped)
+            secret = whole[start:end]
+            if len(secret) < 8 or "\n" in secret or PLACEHOLDER_RE.search(secret):
+                return whole
+            if check is not None and not check(secret):
+                return whole
+            return whole[:start] + self.placeholder(kind, secret) + whole[end:]
+
+        return replace
 
     def redact_obj(self, obj: Any) -> Any:
         """Redact every string inside JSON-like data (messages, tool arguments)."""
@@ -172,3 +269,40 @@ def _bare_value_is_code(m: re.Match[str]) -> bool:
         # Code or prose: a dotted name or identifier without digits is a reference, not a secret.
         return bool(_CODE_NAME.match(value)) or len(value) < 4
     return bool(_ENV_NAME_VALUE.match(value))
+
+
+# detect-secrets plugins whose job the patterns above do better here: names (KeywordDetector;
+# ours keeps code like `password = get_password()`), URL passwords and private keys (ours keep
+# the text around them and the line breaks), and public IP addresses, which are not secrets.
+_NOT_USED = frozenset(
+    {"KeywordDetector", "BasicAuthDetector", "PrivateKeyDetector", "IPPublicDetector"}
+)
+
+Rule = tuple[str, re.Pattern[str], Callable[[str], bool] | None]
+
+
+@cache
+def _maintained_rules() -> tuple[Rule, ...]:
+    """(kind, pattern, check) from the detect-secrets plugins: their regexes, and their quoted
+    high-entropy string finders with each plugin's own entropy limit as the check."""
+    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+    from detect_secrets.plugins.base import RegexBasedDetector
+    from detect_secrets.plugins.high_entropy_strings import HighEntropyStringsPlugin
+
+    rules: list[Rule] = []
+    entropy: list[Rule] = []
+    plugins: list[Any] = list(get_mapping_from_secret_type_to_class().values())
+    for cls in plugins:
+        if cls.__name__ in _NOT_USED:
+            continue
+        plugin = cls()
+        kind = re.sub(r"[^a-z0-9]+", "-", str(plugin.secret_type).lower()).strip("-")
+        if isinstance(plugin, HighEntropyStringsPlugin):
+
+            def high(value: str, plugin: HighEntropyStringsPlugin = plugin) -> bool:
+                return bool(plugin.calculate_shannon_entropy(value) > plugin.entropy_limit)
+
+            entropy.append((kind, plugin.regex, high))
+        elif isinstance(plugin, RegexBasedDetector):
+            rules.extend((kind, pattern, None) for pattern in plugin.denylist)
+    return (*rules, *entropy)

@@ -20,8 +20,13 @@ def _loc(file: str, line: int, link: Link | None) -> str:
     return f"[`{label}`]({link(file, line)})" if link else f"`{label}`"
 
 
-def render_markdown(diag: Diagnosis, link: Link | None = None, *, heading: str = "##") -> str:
-    """Markdown for humans (PR comments, reports): root cause, chain, mermaid diagram, fix."""
+def render_markdown(
+    diag: Diagnosis, link: Link | None = None, *, heading: str = "##", timing: bool = True
+) -> str:
+    """Markdown for humans (PR comments, reports): root cause, chain, mermaid diagram, fix.
+
+    timing=False leaves the run time out, so that the same diagnosis renders the same text
+    (the CI bot edits its comment only when that text changes)."""
     err = diag.error
     first = err.message.strip().splitlines()[0] if err.message.strip() else ""
     out = [f"{heading} `{err.type}`: {_md_escape(first)}", ""]
@@ -62,7 +67,8 @@ def render_markdown(diag: Diagnosis, link: Link | None = None, *, heading: str =
         out.append(f"> {_md_escape(note)}")
     out.append(
         f"<sub>engine: {diag.engine} · context: {diag.context.tokens} tokens in "
-        f"{len(diag.context.spans)} spans · {diag.usage.seconds:.2f}s</sub>"
+        f"{len(diag.context.spans)} spans"
+        + (f" · {diag.usage.seconds:.2f}s</sub>" if timing else "</sub>")
     )
     return "\n".join(out).rstrip() + "\n"
 

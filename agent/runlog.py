@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from debugai.agent.redact import Redactor
     from debugai.agent.traceback import Trace
 
 RUNLOG_FILE = "runs.jsonl"
@@ -54,13 +56,25 @@ class RunRecord:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
-def append_run(cache_dir: Path, record: RunRecord) -> Path:
-    """Append record as one line; concurrent runs each write whole lines (O_APPEND + one write)."""
+def append_run(cache_dir: Path, record: RunRecord, redactor: Redactor | None = None) -> Path:
+    """Append record as one line; concurrent runs each write whole lines (O_APPEND + one write).
+
+    What is stored is redacted, whatever was sent (`--no-redact` opts out of masking what goes
+    to the model, never of keeping secrets off the disk): pass the run's redactor so the log's
+    placeholders are the ones the model saw. The file is the user's alone (0600).
+    """
+    from debugai.agent.redact import Redactor
+
+    if redactor is None or not redactor.enabled:
+        redactor = Redactor()
     path = runlog_path(cache_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    line = (json.dumps(record.to_json(), ensure_ascii=False, default=str) + "\n").encode()
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    data = redactor.redact_obj(json.loads(json.dumps(record.to_json(), default=str)))
+    line = (json.dumps(data, ensure_ascii=False) + "\n").encode()
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
+        if stat.S_IMODE(os.fstat(fd).st_mode) != 0o600:
+            os.fchmod(fd, 0o600)  # a log made before this rule, or under a lax umask
         with contextlib.suppress(ImportError, OSError):
             import fcntl
 
@@ -83,7 +97,11 @@ def read_runs(cache_dir: Path, last: int | None = None) -> list[dict[str, Any]]:
                 data = json.loads(line)
                 if isinstance(data, dict) and "id" in data:
                     runs.append(data)
-    return runs[-last:] if last else runs
+    from debugai.agent.redact import Redactor
+
+    # Runs logged before the log was redacted at rest are masked on the way out.
+    redactor = Redactor()
+    return [redactor.redact_obj(run) for run in (runs[-last:] if last else runs)]
 
 
 def find_run(cache_dir: Path, run_id: str) -> dict[str, Any] | None:

@@ -5,19 +5,25 @@ from __future__ import annotations
 
 import sys
 
-from debugai.cli_app import app
+import typer
+
+from debugai.cli_app import app, closed_pipe, plain_help
 from debugai.commands import register_all
 from debugai.config import debug_enabled
+from debugai.errors import ExitCode
 
 register_all()
 
 
 def main() -> None:
     try:
-        app()
+        plain_help(typer.main.get_command(app))(prog_name="debugai")
     except KeyboardInterrupt:
         print("debugai: interrupted", file=sys.stderr)
-        sys.exit(130)
+        sys.exit(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        closed_pipe()
+        sys.exit(ExitCode.BROKEN_PIPE)
     except Exception as exc:
         if debug_enabled():
             raise
@@ -26,8 +32,4 @@ def main() -> None:
             "(set DEBUGAI_DEBUG=1 for the traceback, and please report it)",
             file=sys.stderr,
         )
-        sys.exit(1)
-
-
-if __name__ == "__main__":
-    main()
+        sys.exit(ExitCode.INTERNAL)

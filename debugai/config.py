@@ -8,6 +8,7 @@ the config is shown.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import sys
 from collections.abc import Mapping
@@ -39,8 +40,32 @@ ENV_VARS = {
     "DEBUGAI_CACHE_DIR": "cache_dir",
     "DEBUGAI_MODEL_AUTHORITY": "model_authority",
 }
-# Fields a repository may not set: where the key goes and the key itself stay the user's call.
-NOT_FROM_REPO = frozenset({"api_key", "cache_dir", "dump_request", "debug"})
+# What a repository's `[tool.debugai]` may choose: the model's name and the budgets of a run.
+# Where code is sent (base_url, a local model), whether it is redacted or logged, which engine
+# runs and the key stay the user's call: a cloned repository must not turn the offline default
+# into an upload. See docs/security.md.
+FROM_REPO = frozenset(
+    {
+        "model",
+        "context_budget",
+        "max_output_tokens",
+        "max_tokens_per_run",
+        "max_steps",
+        "max_candidates",
+        "temperature",
+        "timeout",
+        "local_timeout",
+        "connect_timeout",
+        "deadline",
+        "max_retries",
+        "max_retry_wait",
+        "output_mode",
+        "tools",
+        "model_authority",
+        "local_threads",
+        "prices",
+    }
+)
 DEBUG_VAR = "DEBUGAI_DEBUG"
 
 
@@ -114,6 +139,9 @@ class Config(BaseModel):
         default=300.0, gt=0, description="per request to a local model on this CPU"
     )
     connect_timeout: float = Field(default=5.0, gt=0)
+    deadline: float = Field(
+        default=300.0, gt=0, description="seconds one run may spend on the model, all turns"
+    )
     max_retries: int = Field(default=3, ge=0)
     max_retry_wait: float = Field(default=30.0, ge=0)
     output_mode: OutputMode = "auto"
@@ -200,14 +228,6 @@ def load_config(
         sources["debug"] = "env"
     if repo is not None:
         for name, value in _read_pyproject(Path(repo), warnings).items():
-            if name == "base_url" and values.get("api_key") and not _is_loopback(str(value)):
-                # A cloned repository must not be able to send the user's key to its server.
-                warnings.append(
-                    "pyproject.toml: ignored [tool.debugai] base_url "
-                    f"{value!r}: with an API key from the environment, only a loopback endpoint "
-                    "may come from the repository (set OPENAI_BASE_URL instead)"
-                )
-                continue
             values[name] = value
             sources[name] = "pyproject"
     for name, value in (flags or {}).items():
@@ -217,9 +237,18 @@ def load_config(
     return _build(values, sources, warnings, origin="flag")
 
 
-def _is_loopback(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    return host in ("localhost", "::1") or host.startswith("127.")
+def is_loopback(url: str) -> bool:
+    """True when url names this machine: an IP-literal loopback address or `localhost`."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a name such as 127.attacker.example resolves wherever its owner likes
 
 
 def _read_pyproject(repo: Path, warnings: list[str]) -> dict[str, Any]:
@@ -235,24 +264,22 @@ def _read_pyproject(repo: Path, warnings: list[str]) -> dict[str, Any]:
         raise UsageError(f"{path}: [tool.debugai] must be a table")
     out: dict[str, Any] = {}
     known = set(Config.model_fields) - {"sources", "warnings"}
+    ignored = []
     for raw_name, value in section.items():
         name = raw_name.replace("-", "_")
-        if name in NOT_FROM_REPO:
-            warnings.append(
-                f"{path.name}: ignored [tool.debugai] {raw_name} (set it in the environment instead)"
-            )
+        if name in known and name not in FROM_REPO:
+            ignored.append(raw_name)
         elif name == "prices" and isinstance(value, dict):
             out["prices"] = {**DEFAULT_PRICES, **value}
         elif name in known:
             out[name] = value
         # Other tools of the suite (indexer, CI bot) read their own keys from the same table.
-    if (
-        "local_model" in out
-        and isinstance(out["local_model"], str)
-        and out["local_model"].endswith(".gguf")
-    ):
-        local = Path(out["local_model"]).expanduser()
-        out["local_model"] = str(local if local.is_absolute() else (repo / local).resolve())
+    if ignored:
+        warnings.append(
+            f"{path.name}: ignored [tool.debugai] {', '.join(ignored)}: a repository may choose "
+            "the model name and budgets, never where code is sent, redaction, logging, the "
+            "engine or the key (set those in the environment or with options)"
+        )
     return out
 
 

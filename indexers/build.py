@@ -93,21 +93,7 @@ class State:
 def _cache_folder(root: Path, options: IndexOptions, warnings: list[str]) -> Path | None:
     if not options.cache:
         return None
-    if options.cache_dir is not None:
-        folder = Path(options.cache_dir)
-        if cache.prepare(folder):
-            return folder
-        warnings.append(f"cache folder {folder} is not writable; not caching")
-        return None
-    folder = cache.default_cache_dir(root)
-    if cache.prepare(folder):
-        return folder
-    if options.user_cache is not None:
-        fallback = cache.user_cache_dir(root, options.user_cache)
-        if cache.prepare(fallback):
-            return fallback
-    warnings.append("no writable cache folder; not caching")
-    return None
+    return cache.choose_folder(root, options.cache_dir, options.user_cache, warnings)
 
 
 def _load_state(folder: Path, warnings: list[str]) -> State:
@@ -209,7 +195,23 @@ def build_index(
     """
     # Leaving the Workers block waits for the cache writes its workers do while we link.
     with gc_paused(), parallel.Workers() as pool:
-        return _build_index(pool, root, options, progress, _state, _previous)
+        try:
+            return _build_index(pool, root, options, progress, _state, _previous)
+        except MALFORMED as exc:
+            # A cache that passes its checksum can still hold records of the wrong shape (another
+            # build of debugai, a hand-made .debugai): drop what it wrote and start over, once.
+            # A bug that is not the cache's raises again from the fresh build.
+            opts = options or IndexOptions()
+            folder = _cache_folder(Path(root).expanduser().resolve(), opts, [])
+            if _state is not None or folder is None:
+                raise
+            cache.clear(folder)
+            note = f"cache {folder}: malformed records ({type(exc).__name__}: {exc}); rebuilt"
+            return _build_index(pool, root, options, progress, None, None, [note])
+
+
+# What reading a record or a link pack of the wrong shape raises.
+MALFORMED = (TypeError, ValueError, KeyError, IndexError, AttributeError)
 
 
 def _build_index(
@@ -219,6 +221,7 @@ def _build_index(
     progress: Progress | None,
     _state: State | None,
     _previous: CodeIndex | None,
+    notes: list[str] | None = None,
 ) -> CodeIndex:
     t0 = time.perf_counter()
     options = options or IndexOptions()
@@ -228,6 +231,7 @@ def _build_index(
     root = root.resolve()
     marks: list[tuple[str, float]] = [("start", time.perf_counter())]
     found, warnings = discover(root, options.include, options.exclude)
+    warnings[:0] = notes or []
     folder = _cache_folder(root, options, warnings)
     old = _state if _state is not None else (_load_state(folder, warnings) if folder else State())
     now_ns = time.time_ns()
@@ -386,6 +390,10 @@ def _build_index(
         stats.calls_external += x
     marks.append(("save", time.perf_counter()))
     index = CodeIndex(root, files, links, stats, state, options, _previous, dirty_links)
+    if _state is None and any(p not in fresh for p in links):
+        # Links read from disk: build what is derived from them now, so a malformed pack fails
+        # here, where build_index rebuilds it, not in the middle of a diagnosis.
+        index.check()
     stats.symbols = len(index.symbols)
     stats.edges = index.n_edges
     stats.seconds = time.perf_counter() - t0

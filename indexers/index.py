@@ -213,6 +213,21 @@ class CodeIndex:
             ]
             return build_graph(nodes, self._edges())
 
+    def check(self) -> None:
+        """Build every derived table now (raises on links of the wrong shape)."""
+        _ = self.unresolved, self.env_reads, self.assignments, self._in
+        for file in self._links:
+            self._spans(file)
+            self._file_out(file)
+        for caller, callee, line, *_rest in self._call_edges:
+            if not (isinstance(caller, str) and isinstance(callee, str) and isinstance(line, int)):
+                raise TypeError(f"call edge {caller!r} -> {callee!r} at line {line!r}")
+        for s in self.symbols.values():
+            if not (isinstance(s.file, str) and isinstance(s.line, int)):
+                raise TypeError(f"symbol {s.id!r} at {s.file!r}:{s.line!r}")
+            if not isinstance(s.end_line, int):
+                raise TypeError(f"symbol {s.id!r} ends at {s.end_line!r}")
+
     @property
     def n_edges(self) -> int:
         return sum(len(link[1]) + len(link[2]) for link in self._links.values())

@@ -13,7 +13,8 @@ order, one per POST /v1/chat/completions, and reads back the requests it actuall
 
 Steps: `Reply` (content and/or tool calls; streamed as SSE when the request asks `stream`),
 `Error` (status, JSON body, headers), `Delay` (sleep, then play a step), `Hangup` (close the
-connection without answering), or any callable taking the request body and returning a step.
+connection without answering), `Raw` (any bytes, optionally trickled), or any callable
+taking the request body and returning a step.
 `supports_tools` / `supports_json_schema` / `supports_json_object` = False make the server
 answer 400 to requests using that feature, without consuming a step, like a server that lacks
 it. An exhausted script answers 500 "script exhausted", so a test that under-scripts fails.
@@ -69,7 +70,18 @@ class Hangup:
     """Close the connection without a response."""
 
 
-Step: TypeAlias = "Reply | Error | Delay | Hangup | Callable[[dict[str, Any]], Step]"
+@dataclass
+class Raw:
+    """Any bytes with a status: a proxy's HTML page, truncated JSON, a huge body. With `trickle`
+    set, the body goes out one byte at a time, that many seconds apart (headers at once)."""
+
+    body: bytes
+    status: int = 200
+    content_type: str = "application/json"
+    trickle: float = 0.0
+
+
+Step: TypeAlias = "Reply | Error | Delay | Hangup | Raw | Callable[[dict[str, Any]], Step]"
 
 
 @dataclass
@@ -154,7 +166,7 @@ class ScriptedOpenAIServer:
     def _next_step(self, body: dict[str, Any]) -> Step:
         with self._lock:
             step: Step = self._script.popleft() if self._script else Error(500, "script exhausted")
-        while callable(step) and not isinstance(step, (Reply, Error, Delay, Hangup)):
+        while callable(step) and not isinstance(step, (Reply, Error, Delay, Hangup, Raw)):
             step = step(body)
         return step
 
@@ -313,6 +325,18 @@ class ScriptedOpenAIServer:
                 elif isinstance(step, Hangup):
                     self.close_connection = True
                     self.connection.close()
+                elif isinstance(step, Raw):
+                    self.send_response(step.status)
+                    self.send_header("Content-Type", step.content_type)
+                    self.send_header("Content-Length", str(len(step.body)))
+                    self.end_headers()
+                    if not step.trickle:
+                        self.wfile.write(step.body)
+                        return
+                    for i in range(len(step.body)):
+                        self.wfile.write(step.body[i : i + 1])
+                        self.wfile.flush()
+                        time.sleep(step.trickle)
                 elif isinstance(step, Error):
                     payload = step.body or {"error": {"message": step.message, "type": "scripted"}}
                     self._send_json(step.status, payload, step.headers)
@@ -341,6 +365,6 @@ class ScriptedOpenAIServer:
 
     @staticmethod
     def _next_step_now(step: Step, body: dict[str, Any]) -> Step:
-        while callable(step) and not isinstance(step, (Reply, Error, Delay, Hangup)):
+        while callable(step) and not isinstance(step, (Reply, Error, Delay, Hangup, Raw)):
             step = step(body)
         return step

@@ -102,7 +102,7 @@ def test_stdin_is_read_with_dash(shop: Path) -> None:
         ("missing", 2, "no such file"),
         ("empty", 2, "empty"),
         ("prose", 2, "no python traceback"),
-        ("norepo", 3, "repository not found"),
+        ("norepo", 2, "no such directory"),
         ("foreign", 3, "no frame"),
         ("badformat", 2, "unknown format"),
         ("badengine", 2, "unknown engine"),

@@ -201,3 +201,31 @@ def test_classify_without_a_repo(tmp_path: Path) -> None:
     assert trace.final.frames[0].kind == "unknown"  # <string>
     assert {f.kind for f in trace.final.frames[1:]} == {"stdlib"}
     assert all(f.repo_path is None for f in trace.final.frames)
+
+
+def test_no_output_cites_a_line_past_the_end_of_a_file(tmp_path: Path) -> None:
+    import json as _json
+
+    from llm_fixtures import make_repo
+
+    from debugai.agent.render import render_json, render_markdown, render_sarif
+    from debugai.api import explain
+
+    crash = make_repo(tmp_path / "repo")
+    stale = (
+        "Traceback (most recent call last):\n"
+        f'  File "{crash.root}/main.py", line 4, in <module>\n'
+        f'  File "{crash.root}/app/billing.py", line 999999, in charge\n'
+        "TypeError: 'NoneType' object is not subscriptable\n"
+    )
+    diag = explain(stale, crash.root, engine="static")
+    n = len((crash.root / "app" / "billing.py").read_text().splitlines())
+    assert "billing.py:999999" not in render_markdown(diag)  # not even in the notes' prose
+    assert "999999" not in _json.dumps(render_sarif([diag]))
+    data = _json.loads(render_json(diag))
+    # The trace's own frame is quoted as it was, and marked as not a line of the repository.
+    assert [f["in_repo"] for f in data["error"]["frames"] if f["line"] == 999999] == [False]
+    cited = [data["root_cause"], *data["candidates"], *data["chain"]]
+    assert all(c["line"] >= 1 for c in cited)
+    assert all(c["line"] <= n for c in cited if c["file"] == "app/billing.py")
+    assert any("past the end of the file" in note for note in diag.notes)

@@ -182,3 +182,59 @@ def test_redact_obj_walks_messages(corpus: dict[str, tuple[str, str]]) -> None:
 )
 def test_secret_files(path: str, secret: bool) -> None:
     assert is_secret_file(path) is secret
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("export DB_PASS=Xk9qTz2vLm8R", "Xk9qTz2vLm8R"),
+        ("redis:\n  pass: Xk9qTz2vLm8R", "Xk9qTz2vLm8R"),
+        ('    api_key: str = "Zq8Lm2Xv9RtY4Wp1"', "Zq8Lm2Xv9RtY4Wp1"),
+        ('    token: Optional[str] = "Zq8Lm2Xv9RtY4Wp1"', "Zq8Lm2Xv9RtY4Wp1"),
+        (
+            'SENTRY = "https://3f2a9c7d1b8e4f6a9c2d7e1b5a8f3c6d@o1.ingest.sentry.io/2"',
+            "3f2a9c7d1b8e4f6a9c2d7e1b5a8f3c6d",
+        ),
+        ('URL = "https://maps.example.com/geo?q=x&key=AIzaAbCd1234EfGh"', "AIzaAbCd1234EfGh"),
+        ('blob = "q8Zr2LmXv9TtY4Wp1Nc7Hs3Kd6Jf0Bg5"', "q8Zr2LmXv9TtY4Wp1Nc7Hs3Kd6Jf0Bg5"),
+        ("sg = 'SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG'", "SG.abc"),
+    ],
+)
+def test_shapes_a_security_review_found_missing(text: str, secret: str) -> None:
+    out = Redactor().redact(text)
+    assert secret not in out and PLACEHOLDER_RE.search(out), out
+    assert out.count("\n") == text.count("\n")
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "passenger_count: int = 3",
+        "bypass_cache: bool = True",
+        "    pass",
+        'url = "https://example.com/items?page=2&sort=name"',
+        'name: str = "default"',
+        'path = "app/billing/users.py"',
+        "def f(user: User, limit: int = 5):",
+    ],
+)
+def test_the_new_rules_leave_code_alone(code: str) -> None:
+    assert Redactor().redact(code) == code
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        ".pgpass",
+        ".docker/config.json",
+        "infra/prod.tfvars",
+        ".htpasswd",
+        "k8s/secrets.yaml",
+        "settings.ini",
+        ".envs/.production/.postgres",
+        ".git-credentials",
+        "terraform.tfstate",
+    ],
+)
+def test_credential_stores_are_secret_files(path: str) -> None:
+    assert is_secret_file(path)

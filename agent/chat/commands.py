@@ -11,6 +11,7 @@ import glob
 import os
 import re
 import shlex
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ from debugai.agent.diagnosis import Diagnosis, Hop
 from debugai.agent.llm.answer import Grounder
 from debugai.agent.llm.prompts import load_prompt
 from debugai.agent.llm.tools import PathRefused
+from debugai.agent.redact import Redactor
 from debugai.config import engine_name
 from debugai.errors import SymbolNotFound, UsageError
 
@@ -218,12 +220,19 @@ def cmd_save(s: ChatSession, args: list[str]) -> View:
     if not args:
         raise UsageError("usage: /save FILE")
     path = Path(" ".join(args)).expanduser()
-    text = s.transcript()
+    # The transcript quotes the trace, code and answers: stored redacted, readable by its owner.
+    text = (s.redactor if s.redactor.enabled else Redactor()).redact(s.transcript())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     turns = sum(e.kind == "question" for e in s.entries)

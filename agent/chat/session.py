@@ -308,7 +308,7 @@ class ChatSession:
             notes=[*answer.notes, *([answer.error] if answer.error else [])],
         )
         with contextlib.suppress(OSError):
-            runlog.append_run(self.config.cache_dir, record)
+            runlog.append_run(self.config.cache_dir, record, self.redactor)
 
     def check_citations(self, text: str) -> list[Citation]:
         """Every `file.py:LINE` and diff header in text, checked against the repository."""

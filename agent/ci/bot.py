@@ -27,10 +27,12 @@ from debugai.agent.ci.report import (
     failing_body,
     passing_body,
     redact_for_posting,
+    unread_body,
 )
 from debugai.agent.diagnosis import Diagnosis
 from debugai.agent.redact import Redactor
 from debugai.config import Config, EngineName
+from debugai.errors import TraceParseError
 
 Platform = Literal["github", "gitlab", "local"]
 Explain = Callable[[str], Diagnosis]
@@ -142,9 +144,17 @@ def explain_groups(
         if len(explained) >= cap:
             over.append(FailureGroup(members))
             continue
+        if not members[0].text.strip():
+            # Only a summary line names it (pytest --tb=no, a run cut short): nothing to read.
+            explained.append(FailureGroup(members, None, NO_TRACEBACK))
+            keys.append(set())
+            continue
         try:
             diag: Diagnosis | None = explain(members[0].text)
             problem = None
+        except TraceParseError:
+            # The report names the test but holds no frames (--tb=no, a summary line only).
+            diag, problem = None, NO_TRACEBACK
         except Exception as exc:  # one bad report must not cost the others their comment
             if debug:
                 raise
@@ -159,6 +169,9 @@ def explain_groups(
             explained.append(FailureGroup(members, diag, problem))
             keys.append(these)
     return explained, over, warnings
+
+
+NO_TRACEBACK = "no traceback in the report for this test; re-run pytest with --tb=auto"
 
 
 def _problem(exc: Exception) -> str:
@@ -232,11 +245,19 @@ def run_ci(
     if inputs and data.read == 0:
         # The test step died before writing its report: say nothing rather than call it green.
         warnings = [*data.warnings, "no test report could be read; nothing posted"]
-        return CiResult(platform, outcome, False, "", "", warnings=warnings)
+        errors = ["no test report could be read"]
+        return CiResult(platform, outcome, False, "", "", warnings=warnings, errors=errors)
 
-    result = CiResult(platform, outcome, not data.failures, "", "", warnings=list(data.warnings))
+    result = CiResult(platform, outcome, data.green, "", "", warnings=list(data.warnings))
     if result.passing:
         result.body = result.summary = assemble([Section(passing_body(data.tests, sha), "")])
+    elif not data.failures:
+        # Read, but no test ran or nothing says so (empty input, `make: *** Error 2`, pytest
+        # stopped before collecting): never green; quote what the log ended with.
+        text = redact_for_posting(unread_body(data.silent, sha), env)
+        result.body = result.summary = assemble([Section(text, text)])
+        for s in data.silent:
+            result.errors.append(f"no test results: {s.source} {s.reason}")
     else:
         link = link_maker(platform, env, prefix)
         explainer = explain or default_explain(options)
@@ -252,6 +273,9 @@ def run_ci(
         result.summary = assemble(sections, limit=1_000_000)
         if platform == "github":
             result.annotations = annotations_for(outcome, prefix, env)
+        bare = sum(len(g.failures) for g in groups if g.problem == NO_TRACEBACK)
+        if bare:
+            result.errors.append(f"{bare} failing test(s) have no traceback in the report")
     if options.sarif is not None:
         try:
             write_sarif(options.sarif, outcome, prefix, env)
@@ -284,7 +308,7 @@ def compose(
     md = render
 
     def render_one(diag: Diagnosis) -> str:
-        return md(diag, link=link, heading="####")
+        return md(diag, link=link, heading="####", timing=False)
 
     redactor = Redactor()
     return [

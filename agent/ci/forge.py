@@ -146,6 +146,15 @@ def is_ours(body: str, marker: str = MARKER) -> bool:
     return body.lstrip().startswith(marker)
 
 
+def _same(posted: str, body: str) -> bool:
+    """The forge stores what we sent, give or take line endings and trailing space."""
+
+    def norm(text: str) -> str:
+        return "\n".join(ln.rstrip() for ln in text.replace("\r\n", "\n").strip().split("\n"))
+
+    return norm(posted) == norm(body)
+
+
 def upsert_sticky(
     forge: Forge, body: str, *, marker: str = MARKER, create: bool = True
 ) -> tuple[Action, int | None]:
@@ -157,7 +166,7 @@ def upsert_sticky(
         body = f"{marker}\n{body}"
     for comment in forge.list_comments():
         if is_ours(comment.body, marker):
-            if comment.body == body:
+            if _same(comment.body, body):
                 return "unchanged", comment.id
             return "updated", forge.update_comment(comment.id, body).id
     if not create:

@@ -27,11 +27,27 @@ class TestFailure:
 
 
 @dataclass(slots=True)
+class Silent:
+    """An input that was read but says nothing about tests: no result, no traceback."""
+
+    source: str
+    reason: str  # "is empty", "holds no Python traceback and no test results", ...
+    tail: list[str]  # its last error lines, quoted in the comment
+
+
+@dataclass(slots=True)
 class CiInput:
     failures: list[TestFailure] = field(default_factory=list)
-    tests: int | None = None  # total tests run, when a JUnit report says
+    tests: int | None = None  # total tests run, when a JUnit report or pytest's summary says
     warnings: list[str] = field(default_factory=list)
     read: int = 0  # inputs read successfully
+    results: int = 0  # inputs that hold test results (a report, a summary line, a failure)
+    silent: list[Silent] = field(default_factory=list)
+
+    @property
+    def green(self) -> bool:
+        """Only a run whose every input shows tests that ran and none failed is green."""
+        return not self.failures and self.results > 0 and not self.silent
 
 
 def read_inputs(paths: list[Path], repo_root: Path) -> CiInput:
@@ -44,6 +60,11 @@ def read_inputs(paths: list[Path], repo_root: Path) -> CiInput:
             result.warnings.append(f"cannot read {path}: {exc.strerror or exc}")
             continue
         text = raw.decode("utf-8", errors="replace")
+        name = "standard input" if str(path) == "-" else path.name
+        if not text.strip():
+            result.silent.append(Silent(name, "is empty", []))
+            result.read += 1
+            continue
         if _looks_like_xml(text):
             try:
                 failures, total = parse_junit(text, path.name, repo_root)
@@ -51,13 +72,71 @@ def read_inputs(paths: list[Path], repo_root: Path) -> CiInput:
                 result.warnings.append(f"{path} is not valid JUnit XML: {exc}")
                 continue
             result.tests = (result.tests or 0) + total
+            if total == 0:
+                result.silent.append(Silent(name, "is a JUnit report with no test cases", []))
+            else:
+                result.results += 1
         else:
             failures = parse_log(text, path.name)
+            counts = pytest_counts(text)
+            if counts is not None and result.tests is None and not failures:
+                result.tests = sum(counts.get(k, 0) for k in ("passed", "failed", "error"))
+            if failures or (counts and counts.get("passed", 0) and _no_failure(counts)):
+                result.results += 1
+            else:
+                result.silent.append(Silent(name, _why_silent(text, counts), error_tail(text)))
         # The same run given as JUnit and as a log: report each test once (the first input wins).
         seen = {f.test_id for f in result.failures}
         result.failures.extend(f for f in failures if f.test_id not in seen)
         result.read += 1
     return result
+
+
+# pytest's last line: "==== 3 failed, 10 passed, 1 warning in 2.31s ====" (or bare, with -q).
+_COUNTS_LINE = re.compile(r"^=*\s*((?:\d+ [a-z]+(?:, )?)+) in [\d.]+s\b.*$")
+_COUNT = re.compile(r"(\d+) ([a-z]+)")
+
+
+def pytest_counts(text: str) -> dict[str, int] | None:
+    """The counts of pytest's final summary line ({"passed": 10, "failed": 3}), None if absent."""
+    for ln in reversed(text.splitlines()[-200:]):
+        if m := _COUNTS_LINE.match(_ANSI.sub("", ln).strip()):
+            counts: dict[str, int] = {}
+            for n, word in _COUNT.findall(m.group(1)):
+                key = "error" if word.startswith("error") else word
+                counts[key] = counts.get(key, 0) + int(n)
+            return counts
+    return None
+
+
+def _no_failure(counts: dict[str, int]) -> bool:
+    return not counts.get("failed") and not counts.get("error")
+
+
+def _why_silent(text: str, counts: dict[str, int] | None) -> str:
+    if counts is not None:
+        if not _no_failure(counts):
+            return "says tests failed but holds no report of them"
+        return "says no test passed"
+    if _BANNER.search(text) or "pytest" in text[:2000]:
+        return "holds pytest output but no test results (did pytest stop before collecting?)"
+    return "holds no Python traceback and no test results"
+
+
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+_ERRORISH = re.compile(
+    r"(?i)\b(error|errors|failed|failure|fatal|exception|traceback|interrupted|no tests ran|"
+    r"cannot|not found|no such)\b|\*\*\*"
+)
+TAIL_LINES = 6
+
+
+def error_tail(text: str, n: int = TAIL_LINES) -> list[str]:
+    """The log's last lines that look like errors (else its last lines), for quoting."""
+    lines = [_ANSI.sub("", ln).rstrip() for ln in text.splitlines()]
+    lines = [ln[:300] for ln in lines if ln.strip()]
+    errors = [ln for ln in lines if _ERRORISH.search(ln)]
+    return (errors or lines)[-n:]
 
 
 def _looks_like_xml(text: str) -> bool:
@@ -101,7 +180,7 @@ def _node_id(classname: str, name: str, repo_root: Path) -> str:
 
 # pytest's report: "==== FAILURES ====" then "____ test_name ____" per test, ended by the next
 # "====" banner; the short summary repeats "FAILED node_id - message".
-_BANNER = re.compile(r"^={3,} ?(.*?) ?={3,}$")
+_BANNER = re.compile(r"^={3,} ?(.*?) ?={3,}$", re.M)
 _SECTION = re.compile(r"^_{3,} (.+?) _{3,}$")
 _CAPTURED = re.compile(r"^-{3,} .+ -{3,}$")  # "Captured stdout call", "generated xml file"
 _SUMMARY = re.compile(r"^(FAILED|ERROR) (\S+)(?: - (.*))?$")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from debugai.agent.ci.forge import MARKER
-from debugai.agent.ci.inputs import TestFailure, scrub
+from debugai.agent.ci.inputs import Silent, TestFailure, scrub
 from debugai.agent.diagnosis import Diagnosis
 from debugai.agent.redact import PLACEHOLDER_RE, Redactor
 
@@ -117,9 +117,10 @@ def details(diag: Diagnosis, link: Link | None) -> str:
     usage = diag.usage
     lines = ["<details><summary>Details: context, engine, tokens</summary>", ""]
     lines.append(f"- engine: {code(diag.engine)}")
+    # No timings: a re-run with the same result must give the same body (no needless edit).
     lines.append(
         f"- tokens: context {diag.context.tokens}, prompt {usage.prompt_tokens}, "
-        f"completion {usage.completion_tokens}; {usage.seconds:.2f}s"
+        f"completion {usage.completion_tokens}"
     )
     if diag.context.spans:
         lines.append(f"- context ({len(diag.context.spans)} spans):")
@@ -175,6 +176,29 @@ def passing_body(tests: int | None, sha: str) -> str:
         "## ✅ debugai: all tests pass\n\n"
         "The failures reported here earlier are fixed in the latest run." + tail
     )
+
+
+def unread_body(silent: Sequence[Silent], sha: str) -> str:
+    """A run whose input holds no test result: say so, and quote how each log ended."""
+    lines = ["## ⚠️ debugai: no test results in this run", ""]
+    lines.append(
+        "debugai read no test report and no traceback, so it cannot say whether the tests "
+        "pass. This is not a green run."
+    )
+    for s in silent:
+        lines += ["", f"- {code(s.source)} {s.reason}."]
+        if s.tail:
+            lines += ["", "  Its last error lines:", "", "  ```text"]
+            lines += [f"  {ln.replace('```', '` ` `')}" for ln in s.tail]
+            lines.append("  ```")
+    lines += [
+        "",
+        "Check that the test step ran and wrote its report (`pytest --junitxml=report.xml`), "
+        "and that this step reads it.",
+    ]
+    if sha:
+        lines += ["", f"<sub>commit {sha[:12]}</sub>"]
+    return "\n".join(lines)
 
 
 FOOTER = "<sub>Posted by debugai ci; re-runs edit this comment in place.</sub>"

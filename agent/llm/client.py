@@ -4,7 +4,8 @@ What it adds to the SDK: secrets redacted from every message just before sending
 output with a JSON schema, falling back to JSON mode and then to plain text on servers that
 reject them; tool specs dropped (ToolsUnsupported) on servers that reject tools; retries with
 backoff on 429/5xx honouring Retry-After (capped: a long wait fails fast instead); a disk cache
-keyed by a hash of the request; token, time and cost accounting; `--dump-request`.
+keyed by a hash of the request; token, time and cost accounting; `--dump-request`; every reply
+read within the run's deadline and a size cap and shape-checked (wire.py).
 
 `chat` answers whole replies (the engine wants JSON); `stream` hands the words on as they come
 (the chat). `ChatModel` is the small protocol the engine talks to, so unit tests can script one.
@@ -27,6 +28,7 @@ from typing import Any, Protocol
 
 import openai
 
+from debugai.agent.llm import wire
 from debugai.agent.llm.failures import (
     Downgrade,
     ModelCallError,
@@ -67,6 +69,8 @@ class ChatRequest:
     tools: list[dict[str, Any]] | None = None  # OpenAI function-tool specs
     max_tokens: int = 1024
     temperature: float = 0.0
+    # time.monotonic() by which the whole run must be done (all steps, retries and repair).
+    deadline: float | None = None
 
 
 @dataclass
@@ -126,6 +130,7 @@ class LLMClient:
         dump_request: Path | None = None,
         price: Price | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        max_reply_bytes: int = wire.MAX_REPLY_BYTES,
     ) -> None:
         self.model = model
         self.base_url = (base_url or "https://api.openai.com/v1").rstrip("/")
@@ -135,6 +140,7 @@ class LLMClient:
         self.cache_dir = cache_dir
         self.dump_request = dump_request
         self.price = price
+        self.max_reply_bytes = max_reply_bytes
         self.stats = ClientStats()
         self.tools_supported = True  # streamed turns: False once the server refused tools
         self._sleep = sleep
@@ -190,10 +196,11 @@ class LLMClient:
                 self._dump(body)
             cached = self._cache_get(body)
             if cached is not None:
-                return self._reply(cached, body, seconds=0.0, cached=True)
+                with contextlib.suppress(ModelCallError):  # a malformed entry is a miss
+                    return self._reply(cached, body, seconds=0.0, cached=True)
             t0 = time.monotonic()
             try:
-                raw = self._send(body)
+                raw = self._send(body, req.deadline)
             except Downgrade as change:
                 self.stats.notes.append(change.note)
                 continue
@@ -220,13 +227,11 @@ class LLMClient:
             body["tools"] = req.tools
         return body
 
-    def _send(self, body: dict[str, Any]) -> dict[str, Any]:
+    def _send(self, body: dict[str, Any], deadline: float | None = None) -> dict[str, Any]:
         attempt = 0
         while True:
             try:
-                completion = self._client.chat.completions.create(**body)
-                raw: dict[str, Any] = completion.model_dump(mode="json", exclude_unset=True)
-                return raw
+                return self._post(body, deadline)
             except openai.APITimeoutError:
                 raise ModelCallError(f"the model did not answer within {self.timeout:g}s") from None
             except openai.APIConnectionError as exc:
@@ -239,9 +244,21 @@ class LLMClient:
             except openai.APIStatusError as exc:
                 self._maybe_downgrade(exc, body)
                 wait = self._retry_wait(exc, attempt)
+            if deadline is not None and time.monotonic() + wait > deadline:
+                raise ModelCallError(wire.past_deadline()) from None
             attempt += 1
             self.stats.retries += 1
             self._sleep(wait)
+
+    def _post(self, body: dict[str, Any], deadline: float | None) -> dict[str, Any]:
+        return wire.post(
+            self._client,
+            body,
+            deadline,
+            cap=self.max_reply_bytes,
+            timeout=self.timeout,
+            base_url=self.base_url,
+        )
 
     def _retry_wait(self, exc: openai.APIStatusError, attempt: int) -> float:
         status = exc.status_code
@@ -300,26 +317,13 @@ class LLMClient:
     def _reply(
         self, raw: dict[str, Any], body: dict[str, Any], *, seconds: float, cached: bool
     ) -> ChatReply:
-        choices = raw.get("choices") or []
-        if not choices:
-            raise ModelCallError("the server returned no choices")
-        choice = choices[0]
-        message = choice.get("message") or {}
-        calls = [
-            ToolCallOut(
-                id=str(tc.get("id") or f"call_{i}"),
-                name=str((tc.get("function") or {}).get("name") or ""),
-                arguments=str((tc.get("function") or {}).get("arguments") or "{}"),
-            )
-            for i, tc in enumerate(message.get("tool_calls") or [])
-        ]
-        usage = raw.get("usage") or {}
+        content, calls, finish, prompt_tokens, completion_tokens = wire.completion_parts(raw)
         reply = ChatReply(
-            content=message.get("content"),
+            content=content,
             tool_calls=calls,
-            finish_reason=choice.get("finish_reason"),
-            prompt_tokens=int(usage.get("prompt_tokens") or 0),
-            completion_tokens=int(usage.get("completion_tokens") or 0),
+            finish_reason=finish,
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
             seconds=seconds,
             cached=cached,
             output_mode=self.output_mode,

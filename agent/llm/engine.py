@@ -167,7 +167,7 @@ class LLMEngine:
         except (ModelCallError, AnswerError, ModelError) as exc:
             record.outcome = "failed" if self.forced else "degraded"
             record.notes = [*run.notes, str(exc)]
-            self._log(record, None)
+            self._log(record, None, run.redactor)
             if self.forced:
                 raise ModelError(f"the model ({self.label}) failed: {exc}") from None
             diag = static.model_copy(deep=True)
@@ -176,7 +176,7 @@ class LLMEngine:
             return diag
         diag.usage = self._usage(static, run, t0)
         record.notes = run.notes
-        self._log(record, diag)
+        self._log(record, diag, run.redactor)
         return diag
 
     @contextlib.contextmanager
@@ -215,6 +215,10 @@ class LLMEngine:
         static: Diagnosis,
     ) -> DiagnosisAnswer:
         cfg = self.config
+        # One deadline over every step, retry and the repair round; a local model on a shared
+        # CPU may take its per-request timeout for each step.
+        limit = cfg.deadline if self.local_gguf is None else cfg.local_timeout * cfg.max_steps
+        run.deadline = time.monotonic() + max(cfg.deadline, limit)
         run.tool_mode = (
             "off" if cfg.tools == "off" or (cfg.tools == "auto" and self.local_gguf) else "native"
         )
@@ -302,6 +306,10 @@ class LLMEngine:
         # Small models get tight limits: every output token is slow on a CPU.
         answer = bounded_answer_schema(120, 3, 0) if self.local_gguf else bounded_answer_schema()
         schema = plain_loop_schema(answer) if run.tool_mode == "plain" and not final else answer
+        if run.deadline is not None and time.monotonic() > run.deadline:
+            raise ModelCallError(
+                f"the run's deadline ({cfg.deadline:g}s, the deadline setting) passed"
+            )
         spent = run.prompt_tokens + run.completion_tokens
         needed = estimate_tokens(json.dumps(messages)) + cfg.max_output_tokens
         if spent + needed > cfg.max_tokens_per_run:
@@ -315,6 +323,7 @@ class LLMEngine:
             tools=run.tools.specs() if offer_tools else None,
             max_tokens=cfg.max_output_tokens,
             temperature=cfg.temperature,
+            deadline=run.deadline,
         )
         try:
             reply = model.chat(req, run.redactor)
@@ -396,12 +405,12 @@ class LLMEngine:
             cost_usd=cost,
         )
 
-    def _log(self, record: runlog.RunRecord, diag: Diagnosis | None) -> None:
+    def _log(self, record: runlog.RunRecord, diag: Diagnosis | None, redactor: Redactor) -> None:
         if not self.config.run_log:
             return
         record.diagnosis = diag.to_json_dict() if diag is not None else None
         with contextlib.suppress(OSError):
-            runlog.append_run(self.config.cache_dir, record)
+            runlog.append_run(self.config.cache_dir, record, redactor)
 
 
 def _salvaged(content: str | None) -> DiagnosisAnswer | None:

@@ -35,6 +35,7 @@ class RunState:
         0,
     )  # prompt/completion tokens actually sent (cache hits cost nothing)
     shown_files: tuple[str, ...] = ()  # files the prompt showed the model
+    deadline: float | None = None  # time.monotonic() by which every step must be done
 
 
 def merge(

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from debugai.indexers import CodeIndex
 
 MAX_FILE_BYTES = 1_000_000
+# Besides the indexed Python files, the tools read only these plain-text kinds (docs, build and
+# dependency files); never configuration or data files, where credentials live.
+TEXT_SUFFIXES = (".md", ".rst", ".txt", ".toml", ".cfg")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
@@ -92,16 +95,22 @@ class ToolBox:
             return self._done(
                 ToolResult(name, {}, "error: arguments must be a JSON object", ok=False)
             )
-        fn = getattr(self, f"tool_{name}", None) if name in load_tool_specs() else None
+        specs = load_tool_specs()
+        fn = getattr(self, f"tool_{name}", None) if name in specs else None
         if fn is None:
             return self._done(ToolResult(name, args, f"error: no tool named {name!r}", ok=False))
+        wrong = _argument_errors(specs[name]["parameters"], args)
+        if wrong:
+            return self._done(
+                ToolResult(name, args, f"error: bad arguments for {name}: {wrong}", ok=False)
+            )
         try:
             text = fn(**args)
         except PathRefused as exc:
             return self._done(ToolResult(name, args, f"refused: {exc}", ok=False, refused=True))
         except TypeError:
             return self._done(ToolResult(name, args, f"error: bad arguments for {name}", ok=False))
-        except (ValueError, OSError) as exc:
+        except (ValueError, OverflowError, OSError) as exc:
             return self._done(ToolResult(name, args, f"error: {exc}", ok=False))
         if len(text) > self.max_chars:
             text = text[: self.max_chars] + "\n… (truncated)"
@@ -139,6 +148,8 @@ class ToolBox:
         path = self.root / rel
         if not path.is_file():
             raise ValueError(f"{rel}: no such file in the repository")
+        if not rel.lower().endswith(TEXT_SUFFIXES):
+            raise PathRefused(f"{rel}: only the repository's source and text files can be read")
         if path.stat().st_size > MAX_FILE_BYTES:
             raise ValueError(f"{rel}: file too large")
         data = path.read_bytes()
@@ -225,3 +236,34 @@ class ToolBox:
             for r in reads[: self.max_hits]
         ]
         return "\n".join(out) or "no environment reads" + (f" matching {var!r}" if var else "")
+
+
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "object": (dict,),
+    "array": (list,),
+}
+
+
+def _argument_errors(schema: dict[str, Any], args: dict[str, Any]) -> str:
+    """What is wrong with args against the tool's JSON schema ('' when nothing): a model may
+    send `{"var": 5}` for a string, and that must come back to it as an error, not crash."""
+    props = schema.get("properties") or {}
+    problems = []
+    for key, value in list(args.items()):
+        spec = props.get(key)
+        if spec is None:
+            problems.append(f"unknown argument {key!r}")
+            continue
+        kind = str(spec.get("type"))
+        if kind == "integer" and isinstance(value, str) and value.strip().isdigit():
+            args[key] = value = int(value)  # "12" for 12: what small models write
+        types = _JSON_TYPES.get(kind, ())
+        bad_bool = isinstance(value, bool) and kind in ("integer", "number")
+        optional = value is None and key not in (schema.get("required") or ())
+        if not optional and types and (not isinstance(value, types) or bad_bool):
+            problems.append(f"{key} must be a {kind}, not {type(value).__name__}")
+    return "; ".join(problems)

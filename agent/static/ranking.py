@@ -47,7 +47,7 @@ FEATURES: tuple[str, ...] = (
     "ev_specific",  # best prior of a detector of one named failure family (config, session...)
     "ev_under_test",  # best prior of "code under the failing test" (assertion strategy)
     "ev_unlinked",  # best prior of a pattern with no link to the value (shared state...)
-    "n_suspects",  # log(1 + number of suspects in this function)
+    "n_suspects",  # log(1 + distinct lines of evidence in this function, at most 5)
     "frame_innermost",  # holds the innermost non-test repo frame
     "frame_pos",  # 1 / (1 + position among non-test repo frames, innermost first); 0 if absent
     "frame_any",  # holds any repo frame of the traceback (test frames included)
@@ -76,6 +76,7 @@ _STOP = frozenset(
     | {"self", "cls", "it", "should", "when", "not", "no", "get", "set", "init", "py"}
 )
 MAX_REACH = 2  # call depth followed from the failing test
+MAX_EVIDENCE = 5  # lines of evidence counted per candidate
 MAX_GENERATED = 120  # candidates added from the test's reach (beyond the strategies' suspects)
 
 
@@ -385,7 +386,9 @@ def _features(ctx: _Context, c: Candidate) -> dict[str, float]:
             f["ev_under_test"] = max(f["ev_under_test"], prior)
         elif fam == "unlinked":
             f["ev_unlinked"] = max(f["ev_unlinked"], prior)
-    f["n_suspects"] = math.log1p(len(c.suspects))
+    # Distinct lines of evidence, capped: a recursion's thousand identical frames are one.
+    distinct = {(r.suspect.line, _family(r.suspect)) for r in c.suspects}
+    f["n_suspects"] = math.log1p(min(len(distinct), MAX_EVIDENCE))
     pos = ctx.frame_pos.get(c.key)
     if pos is not None:
         f["frame_pos"] = 1.0 / (1 + pos)

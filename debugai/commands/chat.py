@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.text import Text
 
-from debugai.cli_app import app, console, guard
+from debugai.cli_app import app, console, guard, repo_root
 from debugai.config import debug_enabled
 from debugai.errors import DebugaiError
+from debugai.terminal import strip_control
 
 if TYPE_CHECKING:
     from debugai.agent.chat.session import ChatSession
@@ -37,7 +38,14 @@ def chat(
     trace: Annotated[
         str | None, typer.Argument(help="Traceback file to start with (or paste one later).")
     ] = None,
-    repo: Annotated[Path, typer.Option(help="Repository the traceback comes from.")] = Path("."),
+    repo: Annotated[
+        Path | None,
+        typer.Option(
+            help="Repository the traceback comes from [default: the project root at or above "
+            "the current directory]",
+            show_default=False,
+        ),
+    ] = None,
     model: Annotated[
         str | None, typer.Option(help="Model for questions (overrides DEBUGAI_MODEL).")
     ] = None,
@@ -53,6 +61,7 @@ def chat(
     from debugai.commands.explain import parse_path_maps
     from debugai.config import load_config
 
+    repo = repo_root(repo)
     config = load_config(repo, flags={"model": model})
     pairs = parse_path_maps(path_map or [])
     # A bad file named on the command line stops here with its exit code, before any session.
@@ -164,6 +173,8 @@ class ChatTerminal:
         ended_with_newline = [True]
 
         def on_text(chunk: str) -> None:
+            # A model's answer may hold terminal escape sequences: they must not reach the tty.
+            chunk = strip_control(chunk)
             out.write(chunk)
             out.flush()
             ended_with_newline[0] = chunk.endswith("\n")

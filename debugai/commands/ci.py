@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from debugai.cli_app import app, err_console, guard
-from debugai.errors import DebugaiError, UsageError
+from debugai.cli_app import app, err_console, guard, repo_root
+from debugai.errors import CiFailure, UsageError
 
 
 def _warn(message: str, github: bool) -> None:
@@ -31,7 +31,14 @@ def ci(
             show_default=False,
         ),
     ] = None,
-    repo: Annotated[Path, typer.Option(help="The repository the tests ran in.")] = Path("."),
+    repo: Annotated[
+        Path | None,
+        typer.Option(
+            help="The repository the tests ran in [default: the project root at or above the "
+            "current directory]",
+            show_default=False,
+        ),
+    ] = None,
     engine: Annotated[
         str, typer.Option(help="auto (LLM when configured, else static), static, llm or local.")
     ] = "auto",
@@ -41,7 +48,10 @@ def ci(
     budget: Annotated[int, typer.Option(min=500, help="Context token budget per failure.")] = 8000,
     fail_on_error: Annotated[
         bool,
-        typer.Option(help="Exit non-zero when the comment cannot be posted or no report is read."),
+        typer.Option(
+            help="Exit 6 when the run cannot be fully reported: no test report or result read, "
+            "a failure with no traceback, or the comment/summary could not be written."
+        ),
     ] = False,
     sarif: Annotated[
         Path | None, typer.Option(help="Also write a SARIF file for code scanning upload.")
@@ -53,7 +63,8 @@ def ci(
     """Explain a failing CI run in one sticky pull-request comment (GitHub, GitLab).
 
     Also writes the job summary and ::error annotations at each root cause.
-    Never fails the job by itself unless --fail-on-error is given.
+    Never fails the job by itself unless --fail-on-error is given. Input with no test
+    result (empty, a build error, pytest stopped before collecting) is never reported green.
     """
     from debugai.agent.ci.bot import CiOptions, run_ci
     from debugai.config import engine_name, load_config
@@ -64,11 +75,10 @@ def ci(
         if sys.stdin.isatty():
             raise UsageError("give a JUnit XML or log file (or pipe a log into stdin)")
         paths = [Path("-")]
-    if not repo.is_dir():
-        raise UsageError(f"--repo {repo} is not a directory")
+    root = repo_root(repo)
     options = CiOptions(
-        config=load_config(repo),
-        repo=repo,
+        config=load_config(root),
+        repo=root,
         engine=chosen,
         budget=budget,
         max_failures=max_failures,
@@ -79,7 +89,8 @@ def ci(
     github = result.platform == "github"
 
     # GitLab has no job summary: the job log is where a push pipeline's report can be read.
-    if result.body and (dry_run or result.platform in ("local", "gitlab")):
+    unread = not result.passing and not result.outcome.failed
+    if result.body and (dry_run or unread or result.platform in ("local", "gitlab")):
         typer.echo(result.body)
     for line in result.annotations:
         typer.echo(line)
@@ -95,8 +106,8 @@ def ci(
     for message in result.errors:
         if not fail_on_error:
             _warn(message, github)
-    if fail_on_error:
-        if result.errors:
-            raise DebugaiError("; ".join(result.errors))
-        if not result.body:
-            raise UsageError("no test report could be read")
+    if fail_on_error and not result.body:
+        # No input could be opened at all: a wrong path (2), not a run that went wrong (6).
+        raise UsageError("no test report could be read (" + "; ".join(result.warnings) + ")")
+    if fail_on_error and result.errors:
+        raise CiFailure("; ".join(result.errors))

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from debugai.cli_app import app, console, guard
+from debugai.cli_app import app, console, err_console, guard, repo_root
 from debugai.errors import UsageError
+from debugai.terminal import index_progress, spinner, strip_control
+
+if TYPE_CHECKING:
+    from debugai.config import Config, EngineName
 
 FORMATS = ("text", "markdown", "json", "sarif")
 
@@ -33,7 +37,14 @@ def explain(
     trace: Annotated[
         str, typer.Argument(help="Traceback file, or - to read standard input.")
     ] = "-",
-    repo: Annotated[Path, typer.Option(help="Repository the traceback comes from.")] = Path("."),
+    repo: Annotated[
+        Path | None,
+        typer.Option(
+            help="Repository the traceback comes from [default: the project root at or above "
+            "the current directory: nearest .git, pyproject.toml, setup.cfg...]",
+            show_default=False,
+        ),
+    ] = None,
     format: Annotated[
         str, typer.Option("--format", "-f", help="text|markdown|json|sarif")
     ] = "text",
@@ -62,6 +73,7 @@ def explain(
     ] = None,
 ) -> None:
     """Explain a crash: the root cause first, then the chain of hops to the line that raised."""
+    from debugai.agent.pipeline import open_index
     from debugai.agent.traceback import read_input
     from debugai.api import explain as run_explain
     from debugai.config import engine_name, load_config
@@ -71,6 +83,8 @@ def explain(
     if trace == "-" and sys.stdin.isatty():
         raise UsageError("no traceback given: pass a file (debugai explain trace.txt) or pipe one")
     text = read_input(trace)
+    chosen = engine_name(engine)
+    root = repo_root(repo)
     flags = {
         "model": model,
         "base_url": base_url,
@@ -78,15 +92,31 @@ def explain(
         "cache": False if no_cache else None,
         "redact": False if no_redact else None,
     }
-    config = load_config(repo if repo.is_dir() else None, flags=flags)
-    diag = run_explain(
-        text,
-        repo,
-        engine=engine_name(engine),
-        budget=budget,
-        path_map=parse_path_maps(path_map or []),
-        config=config,
-    )
+    config = load_config(root, flags=flags)
+    uses_model = uses_a_model(chosen, config)
+    if dump_request is not None and not uses_model:
+        raise UsageError(
+            "--dump-request writes what would be sent to a model, and no model is used here: "
+            + (
+                "--engine static sends nothing"
+                if chosen == "static"
+                else "set DEBUGAI_MODEL and OPENAI_BASE_URL (or OPENAI_API_KEY), "
+                "or use --engine local"
+            )
+        )
+    with index_progress(err_console) as progress:
+        index = open_index(root, config=config, progress=progress)
+    waiting = f"waiting for the model ({config.model or chosen})" if uses_model else "diagnosing"
+    with spinner(err_console, waiting):
+        diag = run_explain(
+            text,
+            root,
+            engine=chosen,
+            budget=budget,
+            path_map=parse_path_maps(path_map or []),
+            config=config,
+            index=index,
+        )
     if format == "json":
         from debugai.agent.render import render_json
 
@@ -98,8 +128,15 @@ def explain(
     elif format == "markdown":
         from debugai.agent.render import render_markdown
 
-        print(render_markdown(diag), end="")
+        # A model's answer may carry terminal escape sequences; they are not Markdown.
+        print(strip_control(render_markdown(diag)), end="")
     else:
         from debugai.commands.explain_text import print_text
 
-        print_text(diag, Path(repo), show_context=show_context)
+        print_text(diag, root, show_context=show_context)
+
+
+def uses_a_model(engine: EngineName, config: Config) -> bool:
+    """Whether this run would talk to a model: never with static, always with local, with
+    auto or llm when one is configured."""
+    return engine != "static" and (engine == "local" or config.model_configured)

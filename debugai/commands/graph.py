@@ -9,24 +9,32 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from debugai.cli_app import console, graph_app, guard
-from debugai.errors import RepoError, SymbolNotFound, UsageError
+from debugai.cli_app import console, err_console, graph_app, guard, repo_root
+from debugai.errors import NothingFound, SymbolNotFound, UsageError
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from debugai.indexers import CodeIndex
 
-RepoOption = Annotated[Path, typer.Option("--repo", "-r", help="Repository folder.")]
+RepoOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--repo",
+        "-r",
+        help="Repository folder [default: the project root at or above the current directory]",
+        show_default=False,
+    ),
+]
 EXPORT_FORMATS = ("dot", "graphml", "json")
 
 
-def _open(repo: Path) -> CodeIndex:
+def _open(repo: Path | None) -> CodeIndex:
     from debugai.indexers import build_index
+    from debugai.terminal import index_progress
 
-    if not repo.is_dir():
-        raise RepoError(f"repository not found: {repo}")
-    return build_index(repo)
+    with index_progress(err_console) as progress:
+        return build_index(repo_root(repo), progress=progress)
 
 
 def _symbol(idx: CodeIndex, name: str) -> str:
@@ -41,6 +49,17 @@ def _symbol(idx: CodeIndex, name: str) -> str:
     raise SymbolNotFound(f"{name!r} is ambiguous: {', '.join(found[:8])}{more}")
 
 
+def _repo_file(root: Path, file: str) -> str:
+    """FILE as the index names it: a path from the current directory is taken as well."""
+    here = (Path.cwd() / file).resolve()
+    try:
+        if here.is_file():
+            return here.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        pass
+    return file
+
+
 def _where(idx: CodeIndex, sid: str) -> str:
     sym = idx.symbols.get(sid)
     return f"{sym.file}:{sym.line}" if sym else sid
@@ -50,7 +69,7 @@ def _where(idx: CodeIndex, sid: str) -> str:
 @guard
 def callers(
     symbol: Annotated[str, typer.Argument(help="Symbol id or unique suffix (users.get_user).")],
-    repo: RepoOption = Path("."),
+    repo: RepoOption = None,
 ) -> None:
     """Who calls SYMBOL, with the line of each call."""
     idx = _open(repo)
@@ -66,7 +85,7 @@ def callers(
 @guard
 def callees(
     symbol: Annotated[str, typer.Argument(help="Symbol id or unique suffix.")],
-    repo: RepoOption = Path("."),
+    repo: RepoOption = None,
 ) -> None:
     """What SYMBOL calls (resolved calls; unresolved ones listed after)."""
     idx = _open(repo)
@@ -86,15 +105,14 @@ def callees(
 def path(
     source: Annotated[str, typer.Argument(help="From this symbol.")],
     target: Annotated[str, typer.Argument(help="To this symbol.")],
-    repo: RepoOption = Path("."),
+    repo: RepoOption = None,
 ) -> None:
     """Shortest call/import path from SOURCE to TARGET."""
     idx = _open(repo)
     a, b = _symbol(idx, source), _symbol(idx, target)
     hops = idx.path(a, b)
     if hops is None:
-        console.print(f"no call/import path from {a} to {b}", markup=False, soft_wrap=True)
-        raise typer.Exit(1)
+        raise NothingFound(f"no call/import path from {a} to {b}")
     for n, node in enumerate(hops):
         console.print(f"{'  ' * n}{node}  ({_where(idx, node)})", markup=False, soft_wrap=True)
 
@@ -103,18 +121,21 @@ def path(
 @guard
 def show(
     location: Annotated[str, typer.Argument(help="FILE:LINE, e.g. app/users.py:12")],
-    repo: RepoOption = Path("."),
+    repo: RepoOption = None,
 ) -> None:
     """The symbol at FILE:LINE: span, signature, None paths, calls on that line, callers."""
     m = re.fullmatch(r"(.+):(\d+)", location)
     if m is None:
         raise UsageError(f"expected FILE:LINE, got {location!r}")
     idx = _open(repo)
-    file, line = m.group(1), int(m.group(2))
+    file, line = _repo_file(idx.root, m.group(1)), int(m.group(2))
     if idx.module_of(file) is None:
         close = [f for f in idx.files if f.endswith(Path(file).name)][:5]
         hint = f"; indexed files with that name: {', '.join(close)}" if close else ""
         raise SymbolNotFound(f"{file} is not an indexed file{hint}")
+    n_lines = len(idx.lines(file))
+    if not 1 <= line <= n_lines:
+        raise UsageError(f"{file}:{line} is past the end of the file ({n_lines} lines)")
     sym = idx.symbol_at(file, line)
     assert sym is not None
     out = console.print
@@ -166,7 +187,7 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
-    repo: RepoOption = Path("."),
+    repo: RepoOption = None,
 ) -> None:
     """Export the whole graph (nodes with kind/file/line, typed edges)."""
     import networkx as nx

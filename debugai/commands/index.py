@@ -8,8 +8,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from debugai.cli_app import app, console, err_console, guard
-from debugai.errors import RepoError
+from debugai.cli_app import app, console, err_console, guard, repo_root
 
 # Below this many files to parse, a progress bar would only flicker.
 PROGRESS_MIN_FILES = 200
@@ -19,7 +18,14 @@ SHOWN_WARNINGS = 5
 @app.command()
 @guard
 def index(
-    path: Annotated[Path, typer.Argument(help="Repository folder to index.")] = Path("."),
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Repository folder to index [default: the project root at or above the "
+            "current directory]",
+            show_default=False,
+        ),
+    ] = None,
     include: Annotated[
         list[str] | None, typer.Option("--include", help="Only these paths (glob; repeatable).")
     ] = None,
@@ -36,11 +42,10 @@ def index(
     from debugai.config import load_config
     from debugai.indexers import build_index
 
-    if not path.exists():
-        raise RepoError(f"repository not found: {path}")
+    root = repo_root(path, flag="")
     options = index_options(
-        path,
-        load_config(path if path.is_dir() else None),
+        root,
+        load_config(root),
         cache=not no_cache,
         include=include or (),
         exclude=exclude or (),
@@ -64,7 +69,7 @@ def index(
                 task = bar.add_task("parse", total=total)
             bar.update(task, completed=done)
 
-        idx = build_index(path, options, progress=progress)
+        idx = build_index(root, options, progress=progress)
     s = idx.stats
     out = console.print
     out(f"indexed {idx.root}", markup=False, soft_wrap=True)

@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-from debugai.cli_app import console, guard, trace_app
-from debugai.errors import RepoError, TraceParseError, UsageError
+from debugai.cli_app import console, guard, repo_root, trace_app
+from debugai.errors import TraceParseError, UsageError
+from debugai.terminal import strip_control
 
 FORMATS = ("text", "json")
 STREAM_ABOVE = 8 << 20
@@ -80,8 +81,8 @@ def show(
     pairs = [parse_path_map(s) for s in path_map or []]
     if source == "-" and sys.stdin.isatty():
         raise UsageError("no traceback given: pass a file (debugai trace show log.txt) or pipe one")
-    if repo is not None and not repo.is_dir():
-        raise RepoError(f"{repo}: not a directory")
+    if repo is not None:
+        repo = repo_root(repo)
     traces = _load_traces(source)
     primary = pick_primary(traces)
     if primary is None:
@@ -121,44 +122,55 @@ def show(
     _print_text(traces, primary, report)
 
 
+def _t(text: object, style: str = "") -> Text:
+    """Text from the trace, shown literally: never read as markup, escape sequences gone."""
+    return Text(strip_control(str(text or "")), style=style)
+
+
+def _first(message: str | None) -> str:
+    return message.splitlines()[0] if message else ""
+
+
 def _print_text(traces: list[Any], primary: Any, report: Any) -> None:
+    out = console.print
     n = len(traces)
     others = [t for t in traces if t is not primary]
     if len(others) > SHOW_OTHERS:
-        console.print(f"[dim]... {len(others) - SHOW_OTHERS} earlier traceback(s) not listed[/dim]")
+        out(Text(f"... {len(others) - SHOW_OTHERS} earlier traceback(s) not listed", style="dim"))
     for t in others[-SHOW_OTHERS:]:
-        console.print(
-            f"[dim]also found: lines {t.start_line}-{t.end_line} ({t.format}) "
-            f"{escape(t.final.type or '?')}: {escape(t.final.message.splitlines()[0] if t.final.message else '')}[/dim]"
-        )
+        line = Text(f"also found: lines {t.start_line}-{t.end_line} ({t.format}) ", style="dim")
+        line.append_text(_t(f"{t.final.type or '?'}: {_first(t.final.message)}", "dim"))
+        out(line)
     where = f"lines {primary.start_line}-{primary.end_line}"
-    extra = f", test {primary.test_id}" if primary.test_id else ""
-    console.print(
-        f"[bold]Primary traceback[/bold] ({primary.format}, {where}{extra}; {n} found)"
-        + (" [yellow]truncated[/yellow]" if primary.truncated else "")
-    )
+    head = Text.assemble(("Primary traceback", "bold"), f" ({primary.format}, {where}")
+    if primary.test_id:
+        head.append_text(_t(f", test {primary.test_id}"))
+    head.append(f"; {n} found)")
+    if primary.truncated:
+        head.append(" truncated", style="yellow")
+    out(head)
     for i, exc in enumerate(primary.chain):
-        label = "[bold red]" + escape(exc.type or "<unknown>") + "[/bold red]"
-        msg = escape(exc.message.splitlines()[0]) if exc.message else ""
-        console.print(f"  {i + 1}. {label}: {msg}".rstrip(": "))
+        line = Text(f"  {i + 1}. ")
+        line.append_text(_t(exc.type or "<unknown>", "bold red"))
+        if exc.message:
+            line.append(": ")
+            line.append_text(_t(_first(exc.message)))
+        out(line)
         if exc.syntax is not None:
             s = exc.syntax
-            console.print(
-                f"     at {escape(s.repo_path or s.file)}:{s.line}  {escape(s.text or '')}"
-            )
+            out(_t(f"     at {s.repo_path or s.file}:{s.line}  {s.text or ''}"))
         for sub in exc.group:
-            console.print(
-                f"     ├ {escape(sub.type)}: {escape(sub.message.splitlines()[0] if sub.message else '')}"
-            )
+            out(_t(f"     ├ {sub.type}: {_first(sub.message)}"))
         if exc.group_more:
-            console.print(f"     └ and {exc.group_more} more")
+            out(Text(f"     └ and {exc.group_more} more"))
         if exc.relation == "cause":
-            console.print("     [dim]was the direct cause of[/dim]")
+            out(Text("     was the direct cause of", style="dim"))
         elif exc.relation == "context":
-            console.print("     [dim]was being handled when this happened[/dim]")
+            out(Text("     was being handled when this happened", style="dim"))
     table = Table(title="Frames (outermost first)", title_justify="left", show_lines=False)
     for col in ("#", "kind", "file:line", "function", "source"):
-        table.add_column(col, overflow="fold")
+        # Off a terminal nothing is folded: a path cut in two cannot be clicked.
+        table.add_column(col, overflow="fold" if console.is_terminal else "ignore")
     k = 0
     for exc in primary.chain:
         for f in exc.frames:
@@ -171,10 +183,10 @@ def _print_text(traces: list[Any], primary: Any, report: Any) -> None:
             if f.repeated:
                 loc += f"  (x{f.repeated + 1})"
             style = "bold green" if f.kind == "repo" else ("dim" if f.kind != "unknown" else "")
-            table.add_row(str(k), f.kind, loc, f.function or "", f.source or "", style=style)
-    console.print(table)
+            table.add_row(str(k), f.kind, _t(loc), _t(f.function), _t(f.source), style=style)
+    out(table)
     warnings = list(primary.warnings) + (report.warnings if report is not None else [])
     if report is not None:
-        console.print(f"{report.mapped} frame(s) mapped onto the repo")
+        out(Text(f"{report.mapped} frame(s) mapped onto the repo"))
     for w in warnings:
-        console.print(f"[yellow]warning:[/yellow] {escape(w)}")
+        out(Text.assemble(("warning:", "yellow"), " ", _t(w)))

@@ -370,3 +370,21 @@ def test_secrets_read_by_a_tool_are_redacted_before_they_are_sent(tmp_path: Path
     assert key not in sent and "<redacted:" in sent
     assert key in json.dumps(s.messages)  # only what leaves the machine is redacted
     assert answer.citations[0].ok
+
+
+def test_save_stores_only_redacted_text_readable_by_its_owner(
+    project: Project, tmp_path: Path
+) -> None:
+    import stat
+
+    key = "sk-proj-" + secrets.token_hex(24)
+    password = secrets.token_hex(8)
+    model = ScriptedStreamer(StreamedTurn(text=f"Try DB_PASS={password} with {key}."))
+    s = session(project, tmp_path, model)
+    s.load_trace(project.trace)
+    s.ask(f"is OPENAI_API_KEY={key} the problem?")
+    out = tmp_path / "chat.md"
+    s.handle(f"/save {out}")
+    md = out.read_text()
+    assert key not in md and password not in md and "<redacted:" in md
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600

@@ -28,6 +28,7 @@ from debugai.agent.ci.forge import MARKER
 from debugai.agent.ci.inputs import read_inputs
 from debugai.api import explain
 from debugai.cli_app import app
+from debugai.errors import ExitCode
 
 REPO = "acme/shop"
 SHA = "3f5e0c1d2b4a69788796a5b4c3d2e1f001122334"
@@ -210,7 +211,7 @@ def test_api_errors_warn_and_the_summary_is_still_written(
     assert "failing test" in (tmp_path / "summary.md").read_text()
     assert forge.writes() == [] or status == 500
     strict = ci(env, ws.red.junit, "--repo", ws.svc, "--fail-on-error")
-    assert strict.exit_code == 1 and f"HTTP {status}" in strict.output
+    assert strict.exit_code == ExitCode.CI_FAILED and f"HTTP {status}" in strict.output
 
 
 def test_a_push_without_pull_request_writes_summary_and_annotations_only(

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 import debugai.cli  # noqa: F401  (registers the commands)
 from debugai.cli_app import app
+from debugai.errors import ExitCode
 
 runner = CliRunner()
 
@@ -42,10 +43,10 @@ def test_index_prints_a_summary(repo: Path) -> None:
     assert "(0 parsed, 3 from cache)" in r.output
 
 
-def test_index_missing_path_is_one_line_and_exit_3(tmp_path: Path) -> None:
+def test_index_missing_path_is_one_line_and_exit_2(tmp_path: Path) -> None:
     r = run("index", str(tmp_path / "nope"))
-    assert r.exit_code == 3
-    assert "repository not found" in r.output and "Traceback" not in r.output
+    assert r.exit_code == 2  # no such path: bad input
+    assert "nope: no such directory" in r.output and "Traceback" not in r.output
 
 
 def test_callers_and_callees(repo: Path) -> None:
@@ -75,7 +76,7 @@ def test_path_and_show(repo: Path) -> None:
         r.exit_code == 0 and "app.billing.charge" in r.output and "app.users.get_user" in r.output
     )
     r = run("graph", "path", "get_user", "charge", "--repo", str(repo))
-    assert r.exit_code == 1 and "no call/import path" in r.output
+    assert r.exit_code == ExitCode.NOT_FOUND and "no call/import path" in r.output
     r = run("graph", "show", "app/users.py:2", "--repo", str(repo))
     assert r.exit_code == 0
     assert "app.users.get_user  [function]  app/users.py:1-2" in r.output

@@ -85,3 +85,56 @@ def test_tool_output_is_capped(tmp_path: Path) -> None:
     crash = make_repo(tmp_path / "r")
     box = ToolBox(open_index(crash.root, cache=False), max_chars=200)
     assert box.call("search_code", {"text": "er"}).text.endswith("(truncated)")
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("env_reads", {"var": 5}),
+        ("env_reads", {"var": ["a"]}),
+        ("read_span", {"file": 3, "start": 1, "end": 2}),
+        ("read_span", {"file": "app/users.py", "start": "one", "end": 2}),
+        ("read_span", {"file": "app/users.py", "start": 1e300, "end": 2}),
+        ("read_span", {"file": "app/users.py", "start": True, "end": 2}),
+        ("read_span", {"file": "app/users.py", "start": None}),
+        ("find_symbol", {"name": {"x": 1}}),
+        ("callers", {"symbol": None}),
+        ("callees", {"symbol": 7}),
+        ("search_code", {"text": 12345}),
+    ],
+)
+def test_wrong_typed_arguments_come_back_as_errors(
+    tools: ToolBox, name: str, args: dict[str, object]
+) -> None:
+    result = tools.call(name, args)
+    assert not result.ok and result.text.startswith("error:"), result.text
+
+
+@pytest.mark.parametrize(
+    "rel",
+    [
+        ".pgpass",
+        ".docker/config.json",
+        "infra/prod.tfvars",
+        ".htpasswd",
+        "deploy/secrets.yaml",
+        "settings.ini",
+        ".envs/.production/.django",
+        ".git-credentials",
+        ".git/config",
+        "config/credentials.json",
+        "docker-compose.yml",
+        "app/data.json",
+    ],
+)
+def test_tools_read_no_secret_bearing_or_data_file(tmp_path: Path, rel: str) -> None:
+    crash = make_repo(tmp_path / "r")
+    path = crash.root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("password: hunter2-hunter2\n")
+    box = ToolBox(open_index(crash.root, cache=False))
+    result = box.call("read_span", {"file": rel, "start": 1, "end": 5})
+    assert result.refused and "hunter2" not in result.text, result.text
+    (crash.root / "docs").mkdir()
+    (crash.root / "docs" / "README.md").write_text("# how to run\n")
+    assert box.call("read_span", {"file": "docs/README.md", "start": 1, "end": 1}).ok
