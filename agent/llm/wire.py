@@ -4,12 +4,12 @@ back to the static diagnosis) rather than a hang, a memory spike or a crash."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import threading
 import time
 from typing import Any
 
-import httpx
 import openai
 
 from debugai.agent.llm.failures import ModelCallError
@@ -58,6 +58,17 @@ def post(
     return dict(box["raw"])
 
 
+def _http_library() -> Any:
+    """The HTTP library the installed openai client runs on: httpx, or httpx2 from openai 3 on.
+
+    Errors raised while a streamed reply is read come from it, not from openai."""
+    base = next((c for c in openai.DefaultHttpxClient.__mro__[1:] if c.__name__ == "Client"), None)
+    return importlib.import_module((base.__module__ if base else "httpx").split(".", 1)[0])
+
+
+_HTTP = _http_library()
+
+
 def _fetch(
     client: openai.OpenAI,
     body: dict[str, Any],
@@ -81,9 +92,9 @@ def _fetch(
                 if deadline is not None and time.monotonic() > deadline:
                     raise ModelCallError(past_deadline())
                 chunks.append(chunk)
-    except httpx.TimeoutException:
+    except _HTTP.TimeoutException:
         raise ModelCallError(f"the model did not answer within {timeout:g}s") from None
-    except httpx.TransportError as exc:
+    except _HTTP.TransportError as exc:
         raise ModelCallError(
             f"the connection to {base_url} broke mid-reply ({type(exc).__name__})"
         ) from None
