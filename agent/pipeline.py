@@ -147,8 +147,9 @@ def explain(
         ],
     )
     static.notes.extend(trace.warnings)
-    if idx.stats.warnings:
-        static.notes.append(f"index: {len(idx.stats.warnings)} file(s) skipped or partly read")
+    skipped = len(idx.stats.warnings) - len(idx.stats.cache_warnings)
+    if skipped:
+        static.notes.append(f"index: {skipped} file(s) skipped or partly read")
     # No output cites a line the repository does not have (a stale trace, a mangled line).
     if chosen is None:
         diag = keep_real_citations(static, idx)

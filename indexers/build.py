@@ -232,8 +232,15 @@ def _build_index(
     marks: list[tuple[str, float]] = [("start", time.perf_counter())]
     found, warnings = discover(root, options.include, options.exclude)
     warnings[:0] = notes or []
-    folder = _cache_folder(root, options, warnings)
-    old = _state if _state is not None else (_load_state(folder, warnings) if folder else State())
+    # What went wrong with the cache (refused, unwritable, rebuilt) is kept apart from what went
+    # wrong with the repo's files: it changes nothing in the index and is said once, by `index`.
+    cache_warnings: list[str] = []
+    folder = _cache_folder(root, options, cache_warnings)
+    old = (
+        _state
+        if _state is not None
+        else (_load_state(folder, cache_warnings) if folder else State())
+    )
     now_ns = time.time_ns()
 
     entries: dict[str, Entry] = {}
@@ -369,7 +376,7 @@ def _build_index(
         if state.unswept > max(200, len(entries) // 2) or (modkey != old.modkey and old.modkey):
             cache.collect_garbage(folder, {e.sha for e in entries.values() if e.sha})
             state.unswept = 0
-        _save_state(folder, state, old, dirty_entries, dirty_links, warnings)
+        _save_state(folder, state, old, dirty_entries, dirty_links, cache_warnings)
     else:
         state.written_ns, state.pack_id = old.written_ns, old.pack_id
         state.delta_entries, state.delta_links = old.delta_entries, old.delta_links
@@ -382,7 +389,8 @@ def _build_index(
         if e.error:
             stats.errors += 1
             warnings.append(f"{p}: {e.error}")
-    stats.warnings = warnings
+    stats.warnings = warnings + cache_warnings
+    stats.cache_warnings = cache_warnings
     for link in links.values():
         t, r, x = link[6]
         stats.calls_total += t

@@ -91,7 +91,8 @@ class IndexStats:
     calls_external: int = 0  # resolved to something outside the repo (kept as external)
     errors: int = 0
     seconds: float = 0.0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # about files, then about the cache
+    cache_warnings: list[str] = field(default_factory=list)  # the cache's part of warnings
     # Wall seconds per phase of the last build: scan, parse, link, save, assemble.
     timings: dict[str, float] = field(default_factory=dict)
 

@@ -174,20 +174,7 @@ def test_a_real_green_run_is_green(forge: FakeForge, tmp_path: Path) -> None:
         assert "all tests pass" in posted(forge)
 
 
-@pytest.mark.parametrize(
-    "platform",
-    [
-        "github",
-        pytest.param(
-            "gitlab",
-            marks=pytest.mark.xfail(
-                reason="known bug (issue 16 note): since the front-end, security and ranking "
-                "merges, a GitLab re-run with an unchanged result PUTs the note again",
-                strict=False,
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("platform", ["github", "gitlab"])
 def test_an_unchanged_result_does_not_edit_the_comment(
     forge: FakeForge, tmp_path: Path, shop: Path, platform: str
 ) -> None:
