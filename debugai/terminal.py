@@ -158,7 +158,7 @@ PROGRESS_MIN_FILES = 50
 
 
 @contextmanager
-def index_progress(console: Console) -> Iterator[ProgressFn]:
+def index_progress(console: Console, min_files: int = PROGRESS_MIN_FILES) -> Iterator[ProgressFn]:
     """A progress callback for build_index: a bar of files parsed on a terminal, else silent."""
     if not console.is_terminal:
         yield lambda done, total: None
@@ -184,7 +184,7 @@ def index_progress(console: Console) -> Iterator[ProgressFn]:
 
         def progress(done: int, total: int) -> None:
             nonlocal task
-            if total < PROGRESS_MIN_FILES:
+            if total < min_files:
                 return
             if task is None:
                 task = bar.add_task("parse", total=total)

@@ -11,7 +11,6 @@ import glob
 import os
 import re
 import shlex
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +33,7 @@ from debugai.agent.chat.views import (
 )
 from debugai.agent.context import estimate_tokens
 from debugai.agent.diagnosis import Diagnosis, Hop
+from debugai.agent.files import atomic_write_text
 from debugai.agent.llm.answer import Grounder
 from debugai.agent.llm.prompts import load_prompt
 from debugai.agent.llm.tools import PathRefused
@@ -223,16 +223,7 @@ def cmd_save(s: ChatSession, args: list[str]) -> View:
     # The transcript quotes the trace, code and answers: stored redacted, readable by its owner.
     text = (s.redactor if s.redactor.enabled else Redactor()).redact(s.transcript())
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        atomic_write_text(path, text)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     turns = sum(e.kind == "question" for e in s.entries)

@@ -16,10 +16,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import random
 import re
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +26,7 @@ from typing import Any, Protocol
 
 import openai
 
+from debugai.agent.files import atomic_write_text
 from debugai.agent.llm import wire
 from debugai.agent.llm.failures import (
     Downgrade,
@@ -375,7 +374,7 @@ class LLMClient:
         if path is None:
             return
         with contextlib.suppress(OSError):
-            _atomic_write(path, json.dumps(raw, ensure_ascii=False))
+            atomic_write_text(path, json.dumps(raw, ensure_ascii=False))
 
     def _dump(self, body: dict[str, Any]) -> None:
         assert self.dump_request is not None
@@ -389,7 +388,7 @@ class LLMClient:
         }
         path = self.dump_request
         try:
-            _atomic_write(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+            atomic_write_text(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         except OSError as exc:
             raise ModelCallError(
                 f"cannot write the request to {path}: {exc.strerror or exc}"
@@ -444,16 +443,3 @@ class LLMClient:
                 body = {k: v for k, v in body.items() if k != "tools"}
                 return completions.create(**body)
             raise
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from debugai.cli_app import app, console, err_console, guard, repo_root
+from debugai.terminal import index_progress
 
 # Below this many files to parse, a progress bar would only flicker.
 PROGRESS_MIN_FILES = 200
@@ -50,25 +50,7 @@ def index(
         include=include or (),
         exclude=exclude or (),
     )
-    with Progress(
-        TextColumn("parsing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,
-    ) as bar:
-        task = None
-
-        def progress(done: int, total: int) -> None:
-            nonlocal task
-            if total < PROGRESS_MIN_FILES:
-                return
-            if task is None:
-                task = bar.add_task("parse", total=total)
-            bar.update(task, completed=done)
-
+    with index_progress(err_console, min_files=PROGRESS_MIN_FILES) as progress:
         idx = build_index(root, options, progress=progress)
     s = idx.stats
     out = console.print
