@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 ENGINES: tuple[EngineName, ...] = get_args(EngineName)
 DEFAULT_BUDGET = 8000
 MAX_TRACE_CHARS = 2_000_000  # of pasted input read; the rest (the start) is said to be skipped
+CONTEXT_CANDIDATES = 15  # of the static ranking given a span in the context (5 are shown)
 
 
 def index_options(
@@ -130,13 +131,21 @@ def explain(
     idx = index if index is not None else open_index(repo, config=cfg)
     trace = read_trace(trace_text, idx, path_map, debug=cfg.debug)
     _require_repo_frames(trace, idx)
-    static = StaticEngine(max_candidates=cfg.max_candidates, debug=cfg.debug).diagnose(trace, idx)
+    static_engine = StaticEngine(max_candidates=cfg.max_candidates, debug=cfg.debug)
+    static, ranked = static_engine.diagnose_ranked(trace, idx)
     chosen = engine if isinstance(engine, Engine) else _choose_engine(engine, cfg)
     # Repo settings that were ignored (where code goes, redaction, ...) are said, once.
     static.notes.extend(w for w in cfg.warnings if w not in static.notes)
     # A small local model has a small window: the context follows the engine's limit.
     ctx_budget = min(budget, chosen.context_budget) if chosen is not None else budget
     hints = [Hint(c.file, c.line, c.symbol, c.why, c.score, c.end_line) for c in static.candidates]
+    # The context holds more of the ranking than is shown: the model can only find what it sees.
+    hints += [
+        Hint(
+            c.file, c.line, c.symbol, "a candidate of the static ranking", c.probability, c.end_line
+        )
+        for c in ranked[len(static.candidates) : CONTEXT_CANDIDATES]
+    ]
     hints += [Hint(h.file, h.line, h.symbol, h.explanation, 0.3) for h in static.chain]
     ctx = select_context(trace, idx, ctx_budget, hints)
     static.context = ContextOut(

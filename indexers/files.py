@@ -9,6 +9,24 @@ from pathlib import Path
 
 import pathspec
 
+# Folders whose files are tests, fixtures and their helpers (`test/helpers.py` as much as
+# `tests/test_x.py`): one definition for the whole product and the real-bug benchmark.
+TEST_DIRS = frozenset({"test", "tests", "testing"})
+
+
+def is_test_path(path: str) -> bool:
+    """A repo-relative POSIX path of test code: under a test folder, `test_*.py`, `*_test.py`
+    or a `conftest.py`."""
+    parts = path.split("/")
+    name = parts[-1]
+    return (
+        name.startswith("test_")
+        or name.endswith("_test.py")
+        or name == "conftest.py"
+        or any(part in TEST_DIRS for part in parts[:-1])
+    )
+
+
 # Folders that never hold the project's own code.
 SKIP_DIRS = {
     ".git",

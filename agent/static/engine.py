@@ -71,6 +71,12 @@ class StaticEngine:
         return self.rank(an, self._suspects(an, []), blame=False)
 
     def diagnose(self, trace: Trace, index: CodeIndex, context: Context | None = None) -> Diagnosis:
+        return self.diagnose_ranked(trace, index, context)[0]
+
+    def diagnose_ranked(
+        self, trace: Trace, index: CodeIndex, context: Context | None = None
+    ) -> tuple[Diagnosis, list[ranking.Candidate]]:
+        """The diagnosis, and every candidate best first (the context takes more than are shown)."""
         start = signals.now()
         an = self.analyzer(trace, index)
         failed: list[str] = []
@@ -139,7 +145,7 @@ class StaticEngine:
                 ],
             )
         diag.usage = Usage(seconds=round(signals.now() - start, 3))
-        return diag
+        return diag, cands
 
     def _suspects(self, an: Analyzer, failed: list[str]) -> list[_Ranked]:
         out: list[_Ranked] = []

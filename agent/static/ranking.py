@@ -59,6 +59,7 @@ FEATURES: tuple[str, ...] = (
     "raise_callee",  # called by the innermost non-test frame's function
     "frame_callee",  # called by a non-test frame's function
     "name_overlap",  # words shared with the failing test's name (0, .5, 1)
+    "on_test_line",  # its name is on the failing test's line (the call or the assertion)
     "message_names",  # its name appears in the exception message
     "file_of_test",  # its file is the one the failing test file is named after
     "file_imported_by_test",  # its module is imported by the failing test's file
@@ -66,9 +67,11 @@ FEATURES: tuple[str, ...] = (
     "is_test_code",  # defined in test code
     "is_docs",  # defined under doc/, docs/ or examples/
     "is_dunder_init",  # a constructor
+    "is_class",  # a class (its fields, bases, class-level code), not a function
     "pagerank",  # personalised PageRank from the traceback's frames, scaled to the top
 )
 
+_IDENT = re.compile(r"[A-Za-z_]\w*")
 DOCS = re.compile(r"(^|/)(docs?|examples?)/")
 _WORD = re.compile(r"[A-Za-z][a-z]+|[A-Z]+(?![a-z])|\d+")
 _STOP = frozenset(
@@ -77,6 +80,7 @@ _STOP = frozenset(
 )
 MAX_REACH = 2  # call depth followed from the failing test
 MAX_EVIDENCE = 5  # lines of evidence counted per candidate
+CLASSES = True  # a class the test reaches is a candidate itself (its fields, bases, metaclass)
 MAX_GENERATED = 120  # candidates added from the test's reach (beyond the strategies' suspects)
 
 
@@ -185,6 +189,13 @@ class _Context:
         self.tests: list[Symbol] = [f for f in funcs if f is not None and f.kind == "function"]
         self.test: Symbol | None = self.tests[0] if self.tests else None  # the test itself
         self.test_words = words(self.test.name) if self.test else set()
+        # The failing test's own line: what it called or compared.
+        self.on_line: set[str] = set()
+        if tests:
+            last = tests[-1]
+            src = index.lines(last.file)
+            if 0 < last.line <= len(src):
+                self.on_line = set(_IDENT.findall(src[last.line - 1]))
         self.test_stems = _test_stems(tests[0].file) if tests else set()
         self.test_imports = _imported_files(index, tests[0].file) if tests else set()
         self.raise_file = lib[0].file if lib else None
@@ -320,7 +331,7 @@ def candidates(an: Analyzer, ranked: Iterable[Any]) -> list[Candidate]:
     added = 0
     for sid, _d in generated:
         sym = index.symbols[sid]
-        if sym.kind != "function":
+        if sym.kind != "function" and not (CLASSES and sym.kind == "class"):
             continue
         key = _key_of(sym.file, sid)
         if key in by_key:
@@ -346,6 +357,9 @@ def _place(an: Analyzer, c: Candidate) -> None:
     sym = an.symbol(c.symbol)
     if sym is None:
         c.line = c.end_line = 1
+        return
+    if sym.kind == "class":  # its own lines (fields, bases), not the first method's
+        c.line = c.end_line = sym.line
         return
     lines = an.index.lines(sym.file)[sym.line - 1 : sym.end_line]
     body = _first_body_line(sym.line, lines)
@@ -408,6 +422,8 @@ def _features(ctx: _Context, c: Candidate) -> dict[str, float]:
     name = sym.name if sym is not None else ""
     if name and ctx.test_words:
         f["name_overlap"] = min(len(words(name) & ctx.test_words), 2) / 2
+    if len(name) > 2 and not name.startswith("__"):
+        f["on_test_line"] = float(name in ctx.on_line)
     if name and len(name) > 3 and re.search(rf"\b{re.escape(name)}\b", ctx.message):
         f["message_names"] = 1.0
     stem = c.file.rsplit("/", 1)[-1].removesuffix(".py")
@@ -419,6 +435,7 @@ def _features(ctx: _Context, c: Candidate) -> dict[str, float]:
     f["is_test_code"] = float(is_test(c.file))
     f["is_docs"] = float(bool(DOCS.search(c.file)))
     f["is_dunder_init"] = float(name == "__init__")
+    f["is_class"] = float(sym is not None and sym.kind == "class")
     return f
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from debugai.agent.static import flow
 from debugai.agent.static.analysis import Analyzer, Site, Step
 from debugai.agent.static.patterns import Match
+from debugai.indexers.files import is_test_path
 
 if TYPE_CHECKING:
     pass
@@ -80,5 +81,4 @@ def best_trail(an: Analyzer, site: Site, nodes: list[flow.Node]) -> list[Step]:
 
 
 def is_test(file: str) -> bool:
-    name = file.rsplit("/", 1)[-1]
-    return name.startswith("test_") or name.endswith("_test.py") or "/tests/" in f"/{file}"
+    return is_test_path(file)

@@ -25,13 +25,14 @@ from pathlib import Path, PurePosixPath
 from debugai.evals.realbench import spans as spans_mod
 from debugai.evals.realbench.case import RealCase, mirror_of, save, work_dir
 from debugai.evals.realbench.truth import locations, parse_unified
+from debugai.indexers.files import is_test_path as is_test_file
 
 TEST_TIMEOUT = 600
 # The newest pip each old Python can run (an old venv's own pip may not read the registry's
 # metadata, and picks a pip it cannot run).
 _PIP = {"3.6": "pip==21.3.1", "3.7": "pip==24.0", "3.8": "pip==25.0.1"}
 PIP_TIMEOUT = 1800
-_NOT_SOURCE = ("docs", "doc", "examples", "example", "tests", "test", "testing", "benchmarks")
+_NOT_SOURCE = ("docs", "doc", "examples", "example", "benchmarks")  # tests: files.is_test_path
 # Environment variables that make tools behave differently under CI (pytest stops truncating).
 _SCRUB = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "BUILD_NUMBER", "TF_BUILD", "PYTHONPATH",
           "VIRTUAL_ENV", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTHONSTARTUP")  # fmt: skip
@@ -42,14 +43,8 @@ class BuildRefused(Exception):
 
 
 def is_test_path(path: str) -> bool:
-    p = PurePosixPath(path)
-    name = p.name
-    return (
-        any(part in _NOT_SOURCE for part in p.parts[:-1])
-        or name.startswith("test_")
-        or name.endswith("_test.py")
-        or name == "conftest.py"
-    )
+    """Not the project's library code: tests (as the engine tells them) or docs/examples."""
+    return is_test_file(path) or any(part in _NOT_SOURCE for part in PurePosixPath(path).parts[:-1])
 
 
 def _git(repo: Path, *args: str, check: bool = True) -> str:

@@ -164,3 +164,26 @@ def test_missing_repo_is_a_user_error(tmp_path: Path) -> None:
 
     with pytest.raises(RepoError):
         build_index(tmp_path / "nope")
+
+
+@pytest.mark.parametrize(
+    ("path", "is_test"),
+    [
+        ("tests/test_app.py", True),
+        ("test/helpers.py", True),  # luigi's layout: a helper of the tests is test code
+        ("pkg/testing/fixtures.py", True),
+        ("conftest.py", True),
+        ("pkg/thing_test.py", True),
+        ("pkg/contest.py", False),
+        ("pkg/testutils.py", False),
+        ("src/app/main.py", False),
+    ],
+)
+def test_one_definition_of_test_code(path: str, is_test: bool) -> None:
+    from debugai.agent.static.suspects import is_test as engine_is_test
+    from debugai.evals.realbench.build import is_test_path as bench_is_test
+    from debugai.indexers.files import is_test_path
+
+    assert is_test_path(path) is is_test
+    assert engine_is_test(path) is is_test  # the engine and the benchmark agree
+    assert bench_is_test(path) is is_test

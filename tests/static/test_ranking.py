@@ -129,3 +129,46 @@ def test_an_evaluation_can_swap_the_weights_for_its_process_and_reset_them() -> 
     finally:
         ranking.use_weights(None)
     assert ranking.default_weights() == shipped
+
+
+def test_the_reach_takes_classes_and_the_failing_line(tmp_path: Path) -> None:
+    """The test builds a Square and compares what `describe` says."""
+    (tmp_path / "geo").mkdir()
+    (tmp_path / "geo" / "__init__.py").write_text("")
+    (tmp_path / "geo" / "shapes.py").write_text(
+        textwrap.dedent("""\
+        class Shape:
+            def area(self):
+                raise NotImplementedError
+
+            def describe(self):
+                return f"{self.area():.1f}"
+
+
+        class Square(Shape):
+            def __init__(self, w):
+                self.w = w
+
+            def area(self):
+                return self.w * 2
+        """)
+    )
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_shapes.py").write_text(
+        textwrap.dedent("""\
+        from geo.shapes import Square
+
+
+        def test_square_area():
+            square = Square(3)
+            assert square.describe() == "9.0"
+        """)
+    )
+    out = _run(tmp_path, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests")
+    assert "AssertionError" in out or "assert '6.0' == '9.0'" in out
+    index = open_index(str(tmp_path))
+    trace = read_trace(out, index)
+    by_symbol = {c.symbol: c for c in StaticEngine(use_git=False).candidates(trace, index)}
+    cls = by_symbol["geo.shapes.Square"]  # the class itself is a candidate, cited at its def
+    assert cls.line == 9 and cls.features["is_class"] == 1.0
+    assert by_symbol["geo.shapes.Shape.describe"].features["on_test_line"] == 1.0
