@@ -193,8 +193,10 @@ def build_index(
     Raises RepoError when root is not a directory; bad files never raise: they are skipped or
     partially indexed, counted in stats.errors and described in stats.warnings.
     """
+    key_dir = options.user_cache if options is not None else None
+    cache.use_key_dir(key_dir)
     # Leaving the Workers block waits for the cache writes its workers do while we link.
-    with gc_paused(), parallel.Workers() as pool:
+    with gc_paused(), parallel.Workers(key_dir) as pool:
         try:
             return _build_index(pool, root, options, progress, _state, _previous)
         except MALFORMED as exc:

@@ -1,8 +1,8 @@
 """The on-disk cache: per-file parse records stored by content hash, plus one link pack.
 
 Format: marshal of plain tuples/dicts/strings/ints behind a magic header, a version and an
-HMAC-SHA256 of the body under a key only this user's debugai knows (`~/.cache/debugai/cache.key`,
-0600). marshal loads about ten times faster than JSON here and, unlike pickle, never runs code
+HMAC-SHA256 of the body under a key only this user's debugai knows (`cache.key` in debugai's user
+cache dir, the one `DEBUGAI_CACHE_DIR` moves; 0600). marshal loads about ten times faster than JSON here and, unlike pickle, never runs code
 while loading — but it is not meant for hostile input, and a cloned repository can ship a
 `.debugai` of its own: with the MAC, only files this user's debugai wrote are ever loaded. A file
 that fails any check is ignored and rebuilt. Every write goes to a temporary
@@ -138,6 +138,21 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 _KEY: bytes | None = None
+_KEY_FILE: Path | None = None
+
+
+def use_key_dir(user_cache: Path | None) -> None:
+    """Keep the cache key in user_cache (debugai's user cache dir, as configured); None: the
+    default, ~/.cache/debugai. Called by the build before it reads or writes a record, and by each
+    parse worker as it starts, so parent and workers sign with the same key."""
+    global _KEY, _KEY_FILE
+    path = None if user_cache is None else Path(user_cache) / "cache.key"
+    if path != _KEY_FILE:
+        _KEY, _KEY_FILE = None, path
+
+
+def key_file() -> Path:
+    return _KEY_FILE or Path.home() / ".cache" / "debugai" / "cache.key"
 
 
 def _key() -> bytes:
@@ -145,7 +160,7 @@ def _key() -> bytes:
     (then nothing cached is reused across runs, which is slow but never trusts a stranger)."""
     global _KEY
     if _KEY is None:
-        _KEY = _load_key(Path.home() / ".cache" / "debugai" / "cache.key")
+        _KEY = _load_key(key_file())
     return _KEY
 
 

@@ -114,9 +114,10 @@ class Workers:
     ends, so the records it parsed can be written while the parent links.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, key_dir: Path | None = None) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._broken = False
+        self._key_dir = key_dir  # where the cache key lives (see cache.use_key_dir)
 
     def __enter__(self) -> Workers:
         return self
@@ -135,7 +136,10 @@ class Workers:
     def _executor(self, jobs: int) -> ProcessPoolExecutor | None:
         if self._pool is None and not self._broken and jobs > 1:
             try:
-                self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+                self._pool = ProcessPoolExecutor(
+                    max_workers=jobs, mp_context=_context(),
+                    initializer=cache.use_key_dir, initargs=(self._key_dir,),
+                )  # fmt: skip
             except (OSError, RuntimeError, ValueError):
                 self._broken = True
         return self._pool

@@ -159,6 +159,22 @@ def test_index_and_graph_from_a_subfolder(shop: Path, tmp_path: Path) -> None:
     assert res.returncode == 0 and "shop.users.get_user" in res.stdout, res.stderr
 
 
+def test_debugai_cache_dir_moves_the_cache_key_too(shop: Path, tmp_path: Path) -> None:
+    # Everything debugai keeps for the user lives where DEBUGAI_CACHE_DIR says, the key that
+    # signs the index records included (it used to stay in ~/.cache whatever the setting).
+    moved = tmp_path / "elsewhere"
+    env = clean_env(tmp_path, DEBUGAI_CACHE_DIR=str(moved))
+    res = debugai("index", cwd=shop, env=env)
+    assert res.returncode == 0, res.stderr
+    key = moved / "cache.key"
+    assert len(key.read_bytes()) == 32 and key.stat().st_mode & 0o077 == 0
+    assert not list((tmp_path / "home").rglob("cache.key"))
+    assert not list((tmp_path / "cache").rglob("cache.key"))
+    # The records it signed are reused: the second run parses nothing.
+    res = debugai("index", cwd=shop, env=env)
+    assert res.returncode == 0 and "0 parsed" in res.stdout, res.stdout + res.stderr
+
+
 # -- text shown literally ------------------------------------------------------------------------
 
 MARKUP_TRACE = """\

@@ -258,6 +258,7 @@ class ChatSession:
                     emit,
                     max_tokens=cfg.max_output_tokens,
                     temperature=cfg.temperature,
+                    deadline=t0 + cfg.deadline,  # one question, all its turns
                 )
                 exchanges.append(_exchange(model.model, outgoing, offered, cfg, turn, t1))
                 answer.prompt_tokens += turn.prompt_tokens

@@ -405,12 +405,14 @@ class LLMClient:
         *,
         max_tokens: int = 1024,
         temperature: float = 0.0,
+        deadline: float | None = None,
     ) -> StreamedTurn:
         """One streamed turn: text deltas to on_text as they come, tool calls assembled.
 
         No cache and no retries of our own (the words are already on the user's screen); the
         SDK retries a failed connection once. A server without tools gets the turn again
-        without them, once and for all, with a note."""
+        without them, once and for all, with a note. The turn ends by the deadline (a
+        time.monotonic() value) and its reply is capped as a whole reply is (stream.py)."""
         body: dict[str, Any] = {
             "model": self.model,
             "messages": messages,
@@ -421,7 +423,12 @@ class LLMClient:
         if tools and self.tools_supported:
             body["tools"] = tools
         try:
-            return consume(self._open_stream(body), on_text)
+            return consume(
+                lambda: self._open_stream(body),
+                on_text,
+                deadline=deadline,
+                cap=self.max_reply_bytes,
+            )
         except openai.APITimeoutError:
             raise ModelCallError(f"the model did not answer within {self.timeout:g}s") from None
         except openai.APIConnectionError:

@@ -49,6 +49,7 @@ class ReplayModel:
         *,
         max_tokens: int = 1024,
         temperature: float = 0.0,
+        deadline: float | None = None,
     ) -> StreamedTurn:
         _ex, _raw, choice, message, usage = self._next(messages)
         text = str(message.get("content") or "")

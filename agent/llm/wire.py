@@ -66,7 +66,7 @@ def _http_library() -> Any:
     return importlib.import_module((base.__module__ if base else "httpx").split(".", 1)[0])
 
 
-_HTTP = _http_library()
+HTTP = _http_library()
 
 
 def _fetch(
@@ -92,9 +92,9 @@ def _fetch(
                 if deadline is not None and time.monotonic() > deadline:
                     raise ModelCallError(past_deadline())
                 chunks.append(chunk)
-    except _HTTP.TimeoutException:
+    except HTTP.TimeoutException:
         raise ModelCallError(f"the model did not answer within {timeout:g}s") from None
-    except _HTTP.TransportError as exc:
+    except HTTP.TransportError as exc:
         raise ModelCallError(
             f"the connection to {base_url} broke mid-reply ({type(exc).__name__})"
         ) from None

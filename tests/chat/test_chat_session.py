@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import secrets
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from chat_project import Project, make_project
+from openai_server import Raw, Reply, ScriptedOpenAIServer
 
 from debugai.agent.chat.commands import COMMANDS, NO_MODEL
 from debugai.agent.chat.session import ChatSession, NoModelConfigured
@@ -41,9 +43,13 @@ class ScriptedStreamer:
         self.steps = list(steps)
         self.requests: list[dict[str, Any]] = []
         self.notes: list[str] = []
+        self.deadlines: list[float | None] = []
         self.closed = False
 
-    def stream(self, messages, tools, on_text, *, max_tokens, temperature) -> StreamedTurn:
+    def stream(
+        self, messages, tools, on_text, *, max_tokens, temperature, deadline=None
+    ) -> StreamedTurn:
+        self.deadlines.append(deadline)
         self.requests.append({"messages": json.loads(json.dumps(messages)), "tools": tools})
         step = self.steps.pop(0)
         if isinstance(step, Exception):
@@ -269,6 +275,34 @@ def test_a_model_error_is_one_answer_and_the_session_goes_on(
     assert [m["content"] for m in model.requests[-1]["messages"] if m["role"] == "user"][
         -1
     ] == "second"
+
+
+def test_a_stalling_server_ends_the_question_at_the_deadline(
+    project: Project, tmp_path: Path
+) -> None:
+    # The real client over the wire: a server that sends one byte every 0.3 s never trips the
+    # read timeout, and the question's deadline (all its turns) must end it with one error.
+    event = {"choices": [{"index": 0, "delta": {"content": "thinking " * 30}}]}
+    body = f"data: {json.dumps(event)}\n\ndata: [DONE]\n\n".encode()
+    with ScriptedOpenAIServer() as srv:
+        srv.push(Raw(body, content_type="text/event-stream", trickle=0.3), Reply(content="ok"))
+        env = {"OPENAI_BASE_URL": srv.base_url, "OPENAI_API_KEY": "k", "DEBUGAI_MODEL": "m"}
+        config = load_config(
+            project.root, env={"DEBUGAI_CACHE_DIR": str(tmp_path / "cache"), **env}
+        ).model_copy(update={"deadline": 1.5, "tools": "off"})
+        s = ChatSession(project.root, config)
+        a = s.ask("why?")
+        assert a.error is not None and "deadline" in a.error and a.seconds < 5, a
+        assert s.messages == []
+        assert s.ask("again?").text == "ok"
+
+
+def test_the_question_s_deadline_reaches_every_turn(project: Project, tmp_path: Path) -> None:
+    model = ScriptedStreamer(StreamedTurn(text="one"))
+    s = session(project, tmp_path, model)
+    s.ask("q")
+    (deadline,) = model.deadlines
+    assert deadline is not None and 0 < deadline - time.monotonic() <= s.config.deadline
 
 
 def test_fix_with_a_model_asks_it_for_a_diff_and_checks_the_files(
