@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +12,7 @@ import typer
 
 from debugai.config import debug_enabled
 from debugai.errors import DebugaiError, ExitCode
-from debugai.terminal import make_console
+from debugai.terminal import closed_pipe, make_console
 
 app = typer.Typer(
     name="debugai",
@@ -109,16 +108,6 @@ def repo_root(repo: Path | None, *, flag: str = "--repo") -> Path:
     if root.reason != "--repo" and root.path != Path.cwd().resolve():
         err_console.print(f"debugai: {root.describe()}", markup=False, soft_wrap=True)
     return root.path
-
-
-def closed_pipe() -> None:
-    """`debugai ... | head`: the reader left. Not a bug: point stdout at /dev/null so that
-    Python's flush at exit does not complain again; the caller exits BROKEN_PIPE (as SIGPIPE)."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def guard(fn: F) -> F:

@@ -44,16 +44,22 @@ def is_tty(stream: TextIO | None = None) -> bool:
         return False
 
 
+def closed_pipe() -> None:
+    """`debugai ... | head`: the reader left. Not a bug: point stdout at /dev/null so that
+    Python's flush at exit does not complain again; the caller exits BROKEN_PIPE (as SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 class _Console(Console):
     def on_broken_pipe(self) -> None:
         """rich exits 1 on a closed pipe, the code of a bug; a closed pipe is not one."""
         from debugai.errors import ExitCode
 
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
+        closed_pipe()
         raise SystemExit(ExitCode.BROKEN_PIPE)
 
 

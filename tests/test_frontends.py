@@ -116,10 +116,15 @@ def test_graph_path_between_unlinked_symbols_has_its_own_code(tmp_path: Path) ->
     assert "no call/import path" in one_line_error(res)
 
 
-def test_a_closed_pipe_is_not_an_internal_error(shop: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "args", [["explain", "trace.txt"], ["graph", "export"]], ids=["explain", "graph-export"]
+)
+def test_a_closed_pipe_is_not_an_internal_error(
+    shop: Path, tmp_path: Path, args: list[str]
+) -> None:
     # `debugai explain ... | head -0`: the reader is gone before the first line is written.
     proc = subprocess.Popen(
-        [sys.executable, "-m", "debugai", "explain", "trace.txt"],
+        [sys.executable, "-m", "debugai", *args],
         cwd=shop,
         env=clean_env(tmp_path),
         stdout=subprocess.PIPE,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -202,7 +203,7 @@ def export(
     else:
         text = json.dumps(nx.node_link_data(g, edges="edges"), indent=None) + "\n"
     if output is None:
-        typer.echo(text, nl=False)
+        sys.stdout.write(text)  # not typer.echo: it swallows a closed pipe (exit 0, not 141)
     else:
         output.write_text(text, encoding="utf-8")
         console.print(f"wrote {g.number_of_nodes()} nodes, {g.number_of_edges()} edges to {output}")
