@@ -7,10 +7,11 @@ import sys
 
 import typer
 
-from debugai.cli_app import app, closed_pipe, plain_help
+from debugai.cli_app import app, plain_help
 from debugai.commands import register_all
 from debugai.config import debug_enabled
 from debugai.errors import ExitCode
+from debugai.terminal import closed_pipe
 
 register_all()
 
