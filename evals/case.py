@@ -17,6 +17,7 @@ import ast
 import fnmatch
 import re
 import sys
+import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -259,6 +260,12 @@ class Definition:
     is_function: bool
 
 
+def _source(path: Path) -> str:
+    """A source file's text in the encoding it declares (PEP 263), as Python reads it."""
+    with tokenize.open(path) as fh:
+        return fh.read()
+
+
 class ProjectCode:
     """Parsed view of a case project: resolve dotted symbols and enclosing definitions."""
 
@@ -270,14 +277,18 @@ class ProjectCode:
         return (self.root / file).is_file()
 
     def line_count(self, file: str) -> int:
-        return len((self.root / file).read_text(encoding="utf-8").splitlines())
+        return len(_source(self.root / file).splitlines())
 
     def definitions(self, file: str) -> list[Definition]:
         """Every def/class in file, outermost first, with dotted qualnames."""
         if file not in self._defs:
-            tree = ast.parse((self.root / file).read_text(encoding="utf-8"), filename=file)
+            data = (self.root / file).read_bytes()
             found: list[Definition] = []
-            _walk_defs(tree, "", file, found)
+            try:
+                _walk_defs(ast.parse(data, filename=file), "", file, found)
+            except SyntaxError:
+                # A case about a SyntaxError: tree-sitter recovers the defs around the error.
+                _walk_ts_defs(data, file, found)
             self._defs[file] = found
         return self._defs[file]
 
@@ -307,7 +318,7 @@ class ProjectCode:
 
     def statement_at(self, file: str, line: int) -> tuple[int, int] | None:
         """Line span (decorators included) of the top-level statement running at line."""
-        tree = ast.parse((self.root / file).read_text(encoding="utf-8"), filename=file)
+        tree = ast.parse((self.root / file).read_bytes(), filename=file)
         for node in tree.body:
             decorators = getattr(node, "decorator_list", [])
             start = min([node.lineno, *(d.lineno for d in decorators)])
@@ -345,6 +356,28 @@ def module_name(file: str) -> str:
     if parts and parts[-1] == "__init__":
         parts.pop()
     return ".".join(parts)
+
+
+def _walk_ts_defs(data: bytes, file: str, out: list[Definition]) -> None:
+    from debugai.indexers.files import as_utf8
+    from debugai.indexers.parser import parse_source
+
+    def walk(node: Any, prefix: str) -> None:
+        for child in node.children:
+            target = child
+            if child.type == "decorated_definition":
+                target = child.child_by_field_name("definition") or child
+            if target.type in ("function_definition", "class_definition"):
+                name_node = target.child_by_field_name("name")
+                name = name_node.text.decode() if name_node is not None else "?"
+                qual = f"{prefix}.{name}" if prefix else name
+                start, end = child.start_point[0] + 1, child.end_point[0] + 1
+                out.append(Definition(file, qual, start, end, target.type != "class_definition"))
+                walk(target, qual)
+            else:
+                walk(child, prefix)
+
+    walk(parse_source(as_utf8(data)).root_node, "")
 
 
 def truth_problems(case: Case) -> list[str]:

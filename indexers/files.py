@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
+import io
 import os
+import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -213,7 +216,27 @@ def read_source(
         return None, f"skipped: over the {max_bytes / 1e6:.1f} MB limit"
     if b"\x00" in data[:8192]:
         return None, "skipped: binary content"
-    return data, None
+    return as_utf8(data), None
+
+
+def as_utf8(data: bytes) -> bytes:
+    """Source bytes as UTF-8: a file declaring another encoding (PEP 263 cookie) is transcoded.
+
+    tree-sitter and every line reader here take UTF-8; a latin-1 file read as UTF-8 loses its
+    non-ASCII text to replacement characters (and with them string literals and names).
+    """
+    if data.isascii():
+        return data
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError:  # a cookie naming no known codec: read as UTF-8 (Python itself refuses it)
+        return data
+    if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig"):
+        return data
+    try:
+        return data.decode(encoding).encode("utf-8")
+    except (UnicodeDecodeError, LookupError):
+        return data
 
 
 def not_utf8(data: bytes) -> bool:

@@ -13,6 +13,7 @@ import networkx as nx
 import tree_sitter
 
 from debugai.indexers.alloc import gc_paused
+from debugai.indexers.files import as_utf8
 from debugai.indexers.model import (
     CALLS,
     CONTAINS,
@@ -372,12 +373,12 @@ class CodeIndex:
                 data = (self.root / file).read_bytes()
             except OSError:
                 return []
-            self._lines[file] = data.decode("utf-8", "replace").splitlines()
+            self._lines[file] = as_utf8(data).decode("utf-8", "replace").splitlines()
         return self._lines[file]
 
     def parse(self, file: str) -> tree_sitter.Tree:
         """A fresh tree-sitter tree of the file's current content."""
-        return parse_source((self.root / self._rel(file)).read_bytes())
+        return parse_source(as_utf8((self.root / self._rel(file)).read_bytes()))
 
     def refresh(self, progress: Any = None) -> CodeIndex:
         """Re-index what changed on disk since this index was built (in memory, then cached)."""

@@ -115,14 +115,16 @@ class StaticEngine:
                 "type": trace.final.type,
                 "message": _first_line(trace.final.message),
                 "raise_site": _raise_label(an),
+                # the template's own regex groups, whichever suspect ranked first
+                **(match.groups if match is not None else {}),
                 **s.variables,
             }
             use_pattern = best is not None and best.match is not None
             explanation = (
-                patterns.fill(match.pattern.explanation, variables)
+                patterns.fill(match.pattern.explanation, variables, strict=self.debug)
                 if (use_pattern and match is not None)
-                else s.why
-            )
+                else ""
+            ) or s.why
             diag.root_cause = RootCause(
                 file=top.file,
                 line=top.line,
@@ -133,7 +135,8 @@ class StaticEngine:
             )
             diag.chain = _hops(s)
             if use_pattern and match is not None and match.pattern.fix:
-                diag.fix = Fix(summary=patterns.fill(match.pattern.fix, variables))
+                summary = patterns.fill(match.pattern.fix, variables, strict=self.debug)
+                diag.fix = Fix(summary=summary) if summary else None
         if context is not None:
             diag.context = ContextOut(
                 tokens=context.tokens,

@@ -81,16 +81,43 @@ def match(exc_type: str, message: str) -> list[Match]:
 # Variables that add detail when a strategy found them and can simply be left out otherwise.
 OPTIONAL = frozenset({"similar", "reason", "callee", "op", "typ", "receiver", "name", "var"})
 
+_FIELD = re.compile(r"\{(\w+)\}")
+# `[? ... ?]`: a clause shown only when every variable in it has a value.
+_CLAUSE = re.compile(r"\[\?(.*?)\?\]", re.S)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`{])")
 
-class _Blank(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "" if key in OPTIONAL else "?"
+
+class MissingVariable(KeyError):
+    """A pattern template names a variable its strategy did not provide (a bug, never shown)."""
 
 
-def fill(template: str, variables: dict[str, str]) -> str:
-    """Fill a pattern template; optional variables not found vanish, essential ones read `?`."""
-    text = template.format_map(_Blank({k: v for k, v in variables.items() if v}))
+def variables_of(template: str) -> set[str]:
+    return set(_FIELD.findall(template))
+
+
+def fill(template: str, variables: dict[str, str], *, strict: bool = False) -> str:
+    """Fill a pattern template; nothing of a variable without a value reaches the user.
+
+    Optional variables vanish with the parentheses or backticks around them, a `[? ... ?]` clause
+    goes when one of its variables has no value, and a sentence naming an essential variable
+    that has none is dropped (with `strict`, that raises `MissingVariable`: tests and
+    DEBUGAI_DEBUG find the bug instead of the user reading `?`).
+    """
+    have = {k: v for k, v in variables.items() if v}
+    text = _CLAUSE.sub(
+        lambda m: m.group(1) if variables_of(m.group(1)) <= have.keys() else "", template
+    )
+    for name in sorted(variables_of(text) - have.keys()):
+        if name in OPTIONAL:
+            n = re.escape(name)
+            text = re.sub(rf"\(\s*`?\{{{n}\}}`?\s*\)|`\{{{n}\}}`|\{{{n}\}}", "", text)
+    missing = variables_of(text) - have.keys()
+    if missing and strict:
+        raise MissingVariable(f"{sorted(missing)} in {template!r}")
+    if missing:
+        kept = [s for s in _SENTENCE_END.split(text) if not variables_of(s) & missing]
+        text = " ".join(kept)
+    text = _FIELD.sub(lambda m: have[m.group(1)], text)
     text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\(\s*\)|``", "", text)  # an empty "({reason})" or "`{var}`"
-    text = re.sub(r"\s+([.,;:])", r"\1", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([.,;:])(?=\s|$)", r"\1", text)  # not the dot of ".env"
+    return text.strip()
