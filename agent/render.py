@@ -41,6 +41,9 @@ def render_markdown(
             _md_escape(rc.explanation),
             "",
         ]
+        top = diag.candidates[0] if diag.candidates else None
+        if top is not None and top.observed and (top.file, top.line) == (rc.file, rc.line):
+            out += [f"*Observed in the re-run:* {_md_escape('; '.join(top.observed))}", ""]
     if diag.chain:
         out.append("**Chain** (root cause first):")
         out.append("")
@@ -61,7 +64,10 @@ def render_markdown(
         out.append("")
         for c in diag.candidates[1:6]:
             sym = f" `{c.symbol}`" if c.symbol else ""
-            out.append(f"- {_loc(c.file, c.line, link)}{sym} ({c.score:.2f}) — {_md_escape(c.why)}")
+            seen = f" *(observed: {_md_escape('; '.join(c.observed))})*" if c.observed else ""
+            out.append(
+                f"- {_loc(c.file, c.line, link)}{sym} ({c.score:.2f}) — {_md_escape(c.why)}{seen}"
+            )
         out += ["", "</details>", ""]
     for note in diag.notes:
         out.append(f"> {_md_escape(note)}")
