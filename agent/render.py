@@ -64,10 +64,7 @@ def render_markdown(
         out.append("")
         for c in diag.candidates[1:6]:
             sym = f" `{c.symbol}`" if c.symbol else ""
-            seen = f" *(observed: {_md_escape('; '.join(c.observed))})*" if c.observed else ""
-            out.append(
-                f"- {_loc(c.file, c.line, link)}{sym} ({c.score:.2f}) — {_md_escape(c.why)}{seen}"
-            )
+            out.append(f"- {_loc(c.file, c.line, link)}{sym} ({c.score:.2f}) — {_md_escape(c.why)}")
         out += ["", "</details>", ""]
     for note in diag.notes:
         out.append(f"> {_md_escape(note)}")

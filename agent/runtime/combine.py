@@ -76,6 +76,8 @@ def combine(
         facts = ev.facts_of(c.symbol)
         if facts is not None:
             c.observed = list(facts.observed)
+        if ev.hops and ev.origin is not None and c.symbol == ev.origin:
+            c.line = ev.hops[0].line  # the return the run saw make the value, not the def line
         if f["not_executed"]:
             c.observed = ["not run by the failing test"]
     ranking.normalize(cands)

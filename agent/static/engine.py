@@ -121,6 +121,9 @@ class StaticEngine:
                 "raise_site": _raise_label(an),
                 **s.variables,
             }
+            ev = self.runtime
+            if ev is not None and ev.origin == top.symbol and "producer_site" in variables:
+                variables["producer_site"] = f"{top.file}:{top.line}"  # where the run saw it made
             use_pattern = best is not None and best.match is not None
             explanation = (
                 patterns.fill(match.pattern.explanation, variables)

@@ -90,8 +90,6 @@ def print_text(diag: Diagnosis, repo: Path, *, show_context: bool = False) -> No
             line.append_text(loc(c.file, c.line))
             commit = f" [{c.commit}]" if c.commit else ""
             line.append_text(_t(f"  {c.symbol or ''} ({c.score:.2f}){commit} {c.why}"))
-            if c.observed:
-                line.append_text(_t(f" [observed: {'; '.join(c.observed)}]", "cyan"))
             console.print(line)
     if show_context:
         print_context(diag, repo)

@@ -102,3 +102,36 @@ def test_the_model_is_shown_what_the_run_observed(tmp_path: Path) -> None:
     assert diag.root_cause is not None and diag.root_cause.symbol == "shop.rates.lookup"
     md = render_markdown(diag)
     assert "reproduced the failure" in md
+
+
+CART = Path(__file__).resolve().parents[2] / "examples" / "cart"
+
+
+def test_cart_example_trace_is_what_its_tests_print() -> None:
+    from debugai.evals import capture
+
+    argv = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"]
+    output, code, _ = capture.run_project(CART, argv, {}, 60, "examples/cart")
+    assert code == 1
+    assert capture.drift((CART / "trace.txt").read_text(encoding="utf-8"), output) == []
+
+
+def test_cart_example_is_explained_as_the_readme_shows(tmp_path: Path) -> None:
+    """README: without --run the function the test calls; with it, the line that made 140."""
+    import shutil
+
+    root = tmp_path / "cart"
+    shutil.copytree(CART, root)
+    trace = (CART / "trace.txt").read_text(encoding="utf-8")
+    cfg = Config(run_log=False)
+    static = explain(trace, root, engine="static", config=cfg)
+    assert static.root_cause is not None and static.root_cause.symbol == "cart.pricing.total"
+    spec = RunSpec(command=f"{PYTEST} tests", env=dict(os.environ))
+    ran = explain(trace, root, engine="static", config=cfg, run=spec)
+    assert ran.run is not None and (ran.run.tests_passed, ran.run.tests_failed) == (2, 1)
+    rc = ran.root_cause
+    assert rc is not None and (rc.symbol, rc.line) == ("cart.pricing.apply_coupon", 20)
+    assert "`apply_coupon` returned 140 at cart/pricing.py:20" in ran.candidates[0].observed
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert "cart/pricing.py:26  cart.pricing.total" in readme
+    assert "cart/pricing.py:20  cart.pricing.apply_coupon" in readme
