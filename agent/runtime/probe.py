@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import atexit
 import collections
+import dis
 import json
 import os
 import sys
@@ -37,7 +38,7 @@ _PROBE_FILE = os.path.realpath(__file__)
 
 
 class _Test:
-    __slots__ = ("env", "exc", "funcs", "id", "lines", "outcome", "returns")
+    __slots__ = ("env", "exc", "funcs", "id", "left", "lines", "outcome", "quiet", "returns")
 
     def __init__(self, test_id: str) -> None:
         self.id = test_id
@@ -47,6 +48,10 @@ class _Test:
         self.env: list[list[Any]] = []
         self.exc: dict[str, Any] | None = None
         self.outcome = "running"
+        # settrace only: per code object, the lines this test has not run yet, and how many
+        # line events in a row brought nothing new (see _local)
+        self.left: dict[Any, set[int]] = {}
+        self.quiet: dict[Any, int] = {}
 
 
 _state: dict[str, Any] = {"current": _Test("<collect>"), "tests": [], "dumped": False}
@@ -101,9 +106,49 @@ def _record_return(code: Any, line: int, value: Any, caller: Any) -> None:
 # -- sys.settrace (Python < 3.12) ---------------------------------------------------------
 
 
+QUIET_LIMIT = 20000  # line events in a row with no new line before a code object's lines stop
+_starts: dict[Any, frozenset[int]] = {}
+
+
+def _left(t: _Test, code: Any) -> set[int]:
+    left = t.left.get(code)
+    if left is None:
+        starts = _starts.get(code)
+        if starts is None:
+            starts = _starts[code] = frozenset(ln for _, ln in dis.findlinestarts(code) if ln)
+        left = t.left[code] = set(starts)
+    return left
+
+
+def _line(frame: Any) -> None:
+    """One line event: record a new line; a code object whose lines are all seen (or that ran
+    QUIET_LIMIT lines in a row with nothing new: a hot loop) stops line events for this test.
+    Its calls and returns are still traced; that is what makes settrace affordable."""
+    t = _state["current"]
+    code = frame.f_code
+    ln = frame.f_lineno
+    left = _left(t, code)
+    if ln in left:
+        left.discard(ln)
+        t.lines.add((_repo_cache[code.co_filename], ln))
+        t.quiet[code] = 0
+        if not left:
+            frame.f_trace_lines = False
+        return
+    key = (_repo_cache[code.co_filename], ln)
+    if key not in t.lines:  # a line the line table did not list: kept all the same
+        t.lines.add(key)
+        t.quiet[code] = 0
+        return
+    q = t.quiet[code] = t.quiet.get(code, 0) + 1
+    if q > QUIET_LIMIT:
+        left.clear()
+        frame.f_trace_lines = False
+
+
 def _local(frame: Any, event: str, arg: Any) -> Any:
     if event == "line":
-        _state["current"].lines.add((_repo_cache[frame.f_code.co_filename], frame.f_lineno))
+        _line(frame)
     elif event == "return":
         _record_return(frame.f_code, frame.f_lineno, arg, frame.f_back)
     elif event == "exception":
@@ -114,7 +159,7 @@ def _local(frame: Any, event: str, arg: Any) -> Any:
 def _after_exception(frame: Any, event: str, arg: Any) -> Any:
     """After an exception event: a line means it was caught; a return means it unwound."""
     if event == "line":
-        _state["current"].lines.add((_repo_cache[frame.f_code.co_filename], frame.f_lineno))
+        _line(frame)
         return _local
     if event == "return":
         return None  # unwinding: no value was returned
@@ -126,9 +171,10 @@ def _global(frame: Any, event: str, arg: Any) -> Any:
     rel = _rel(code.co_filename)
     if rel is None:
         return None
-    _state["current"].funcs.add(
-        (rel, code.co_firstlineno, getattr(code, "co_qualname", code.co_name))
-    )
+    t = _state["current"]
+    t.funcs.add((rel, code.co_firstlineno, getattr(code, "co_qualname", code.co_name)))
+    if not _left(t, code):
+        frame.f_trace_lines = False  # every line already seen in this test: returns only
     return _local
 
 
