@@ -67,7 +67,7 @@ def link_file(resolver: Resolver, module: str) -> LinkResult:
         )
     ]
     for i, d in enumerate(defs):
-        kind = "class" if d[0] == "c" else "function"
+        kind = "class" if d[0] == "c" else "lambda" if d[1][0] == "<" else "function"
         symbols.append(
             (ids[i], kind, d[1], path, d[3], d[4], d[6], d[7], d[8], d[10], d[5] or None)
         )

@@ -383,3 +383,16 @@ def test_a_called_parameter_default_is_an_edge() -> None:
     """)
     assert ("app.retry", "app.fallback") in got
     assert ("app.later", "app.fallback") not in got  # never called there
+
+
+def test_lambdas_are_lambda_nodes_that_symbol_at_looks_through(tmp_path) -> None:
+    from debugai.indexers import IndexOptions, build_index
+
+    (tmp_path / "app.py").write_text("def order(xs):\n    return sorted(xs, key=lambda x: -x)\n")
+    idx = build_index(tmp_path, IndexOptions(cache=False, jobs=1))
+    lam = idx.symbols["app.order.<lambda1>"]
+    assert lam.kind == "lambda"
+    assert idx.symbol_at("app.py", 2).id == "app.order"
+    assert ("app.order", "app.order.<lambda1>") in {
+        (u, v) for u, v, k in idx.graph.edges(data="kind") if k == "calls"
+    }
