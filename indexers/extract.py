@@ -372,9 +372,10 @@ def extract_tree(tree: tree_sitter.Tree, src: bytes) -> FileRecord:
             else:
                 kind, value = flow.value(right, lambdas)
             binds.append((scope, target, kind, value, line))
-            table = flow.unwrap(right)
-            if kind == "lit" and table is not None:
-                flow.table_binds(binds, scope, target, table, line, lambdas)
+            if kind == "lit" and value in ("dict", "list", "tuple"):
+                table = flow.unwrap(right)
+                if table is not None:
+                    flow.table_binds(binds, scope, target, table, line, lambdas)
             if right is not None and (scope == -1 or kinds[scope] == "c"):
                 rec.assigns.append((scope, target, line, _text(right)))
                 if scope == -1 and target == "__all__" and right.type in ("list", "tuple"):

@@ -31,11 +31,16 @@ def lambda_names(kinds: list[str], parents: list[int], names: list[str]) -> None
 
 def value(node: tree_sitter.Node | None, lambdas: dict[int, str]) -> tuple[str, str]:
     """(kind, value) of an expression, with parentheses dropped and a lambda read as its name."""
+    if node is not None and node.type not in _WRAPPED:
+        return _value_kind(node)
     node = unwrap(node)
     if node is not None and node.type == "lambda":
         name = lambdas.get(node.start_byte)
         return ("name", name) if name else ("other", "")
     return _value_kind(node)
+
+
+_WRAPPED = frozenset(("parenthesized_expression", "assignment", "lambda"))
 
 
 def unwrap(node: tree_sitter.Node | None) -> tree_sitter.Node | None:
@@ -243,6 +248,18 @@ def _ref(
     return None
 
 
+# Builtins that take classes and functions as plain values and never call them: their arguments
+# are not worth a row (`isinstance(x, Cls)`, `super(Cls, self)` are most of the candidates).
+_NO_CALLBACK = frozenset(
+    n.encode()
+    for n in (
+        "isinstance", "issubclass", "super", "getattr", "setattr", "hasattr", "delattr", "len",
+        "print", "repr", "str", "type", "id", "iter", "list", "tuple", "set", "frozenset",
+        "callable", "vars", "dir", "hash", "bool", "int", "float",
+    )
+)  # fmt: skip
+
+
 def flow_rows(
     rec: FileRecord,
     caps: dict[str, list[tree_sitter.Node]],
@@ -269,7 +286,7 @@ def flow_rows(
             continue
         seen.add(call.start_byte)
         fn = call.child_by_field_name("function")
-        if fn is None or fn.type not in ("identifier", "attribute"):
+        if fn is None or fn.type not in ("identifier", "attribute") or fn.text in _NO_CALLBACK:
             continue
         callee = _callee_text(fn)
         scope = scope_of(call.start_byte)
@@ -281,7 +298,7 @@ def flow_rows(
         if default is not None:
             rec.args.append((parents[idx], rec.defs[idx][3], names[idx], pname, default))
     for node in caps.get("raise", []):
-        exc = node.named_children[0] if node.named_child_count else None
+        exc = node.named_child(0) if node.named_child_count else None
         if exc is not None and exc.type in ("identifier", "attribute"):
             scope = scope_of(node.start_byte)
             rec.refs.append((scope, node.start_point[0] + 1, "raise", _callee_text(exc)))
@@ -322,10 +339,10 @@ def mark_dirty_tables(
 ) -> None:
     """Bind `d[?]` beside a table `d` whose entries may change where the extractor cannot follow:
     a computed-key write, a write from another scope, or a mutating method call (`d.update`)."""
-    heads = {(b[0], b[1]) for b in binds if b[2] == "lit"}
     names = {b[1].split("[", 1)[0] for b in binds if "[" in b[1]}
     if not names:
         return
+    heads = {(b[0], b[1]) for b in binds if b[2] == "lit"}
     dirty = {base for _scope, base, _line in var_keys}
     for b in binds:
         if "[" in b[1]:

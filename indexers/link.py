@@ -105,8 +105,16 @@ def link_file(resolver: Resolver, module: str) -> LinkResult:
             calls.extend((sid(scope), t, line, end_line, text) for t in fanout)
         elif not is_ext:
             unresolved.append((sid(scope), line, text))
+    values: dict[tuple[int, str], Value | None] = {}
     for scope, line, how, text in rec.refs:
-        value = resolver.expr(info, scope, text)
+        key = (scope, text)
+        if key in values:
+            value = values[key]
+        else:
+            before = resolver.cuts
+            value = resolver.expr(info, scope, text)
+            if resolver.cuts == before:
+                values[key] = value
         if how == "iter":  # `for x in obj`: obj.__iter__ and the iterator's __next__
             for target in resolver.iter_protocol(value)[0]:
                 calls.append((sid(scope), target, line, line, f"iter({text})"))
@@ -121,7 +129,7 @@ def link_file(resolver: Resolver, module: str) -> LinkResult:
         target, _ext = _target_id(value)
         if target is not None:
             calls.append((sid(scope), target, line, line, f"{how}({text})"))
-    calls.extend(argument_edges(resolver, info))
+    calls.extend(argument_edges(resolver, info, cache))
     for idx, line, text in rec.routes:
         calls.append((sid(defs[idx][2]), ids[idx], line, line, f"@{text}"))
 

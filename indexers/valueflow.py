@@ -51,9 +51,14 @@ class ValueFlow:
             if found is not None:
                 info, idx = found
                 rows = info.returns.get(idx, ())
-                values = [self.bind_value(info, idx, kind, val) for kind, val in rows]
-                if values and all(v == values[0] for v in values) and values[0] != UNKNOWN:
-                    value = values[0]
+                if any(kind == "other" for kind, _val in rows):
+                    rows = []  # some return is a value not followed: never agree
+                for kind, val in rows:  # stop at the first row that cannot agree
+                    v = self.bind_value(info, idx, kind, val)
+                    if v is None or v == UNKNOWN or (value is not None and v != value):
+                        value = None
+                        break
+                    value = v
         finally:
             self._busy.discard(key)
         if self.cuts == before:
@@ -159,7 +164,9 @@ def _param_name(info: ModInfo, idx: int, slot: int | str, shift: int) -> str | N
 CALLS_ARGUMENT = {"map": None, "filter": None, "sorted": "key", "min": "key", "max": "key"}
 
 
-def argument_edges(resolver: Any, info: ModInfo) -> list[tuple[Any, ...]]:
+def argument_edges(
+    resolver: Any, info: ModInfo, resolved: dict[tuple[int, str], tuple[str | None, bool]]
+) -> list[tuple[Any, ...]]:
     """Edges from the function that calls its parameter to the function passed for it:
     `run(handler)` where `def run(cb): cb()` is the edge run -> handler; also for parameters
     called in closures (`def dec(f): def inner(): f()`, edge dec.inner -> f's argument)."""
@@ -167,6 +174,13 @@ def argument_edges(resolver: Any, info: ModInfo) -> list[tuple[Any, ...]]:
     callees: dict[tuple[int, str], tuple[Value | None, int]] = {}
     for scope, line, callee, slot, ref in info.rec.args:
         key = (scope, callee)
+        known = resolved.get(key)  # what the call itself resolved to, when it is one
+        if known is not None and known[0] is not None:
+            found = resolver.sym(known[0])
+            if found is None or not found[0].param_calls.get(found[1]):
+                continue  # lands where no parameter is called (or outside the repo)
+        elif known is not None and not known[1]:
+            continue  # unresolved
         hit = callees.get(key)
         if hit is None:
             hit = callees[key] = _callee(resolver, info, scope, callee)
