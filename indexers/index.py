@@ -161,7 +161,9 @@ class CodeIndex:
         cached = self._span_cache.get(file)
         if cached is None:
             rows = self._links[file][0] if file in self._links else ()
-            cached = sorted((r[10] or r[4], r[5], r[0]) for r in rows if r[1] != "module")
+            cached = sorted(
+                (r[10] or r[4], r[5], r[0]) for r in rows if r[1] not in ("module", "lambda")
+            )
             self._span_cache[file] = cached
         return cached
 
