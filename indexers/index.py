@@ -9,7 +9,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import tree_sitter
 
 from debugai.indexers.alloc import gc_paused
@@ -28,6 +27,8 @@ from debugai.indexers.model import (
 from debugai.indexers.parser import parse_source
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from debugai.indexers.build import IndexOptions, State
 
 
@@ -46,6 +47,8 @@ def build_graph(
     filling its adjacency dicts directly (the layout networkx documents for subclasses) halves
     that. tests/test_index_graph.py checks the result equals the public-API construction.
     """
+    import networkx as nx  # ~0.1 s to import; an explain that never walks the graph skips it
+
     g: nx.MultiDiGraph = nx.MultiDiGraph()
     node, succ, pred = g._node, g._succ, g._pred
     if succ is not g._adj:  # a networkx whose layout differs: take the public road
