@@ -48,6 +48,9 @@ class Candidate(Location):
     score: float = 0.0
     why: str = ""
     commit: str | None = Field(default=None, description="suspect commit that last touched it")
+    observed: list[str] = Field(
+        default_factory=list, description="what a re-run (--run) saw of it, redacted"
+    )
 
 
 class Hop(_Model):
@@ -82,6 +85,22 @@ class Usage(_Model):
     cost_usd: float | None = None
 
 
+class RunOut(_Model):
+    """The re-run behind the runtime evidence (`--run CMD`)."""
+
+    command: str
+    exit_code: int | None = None
+    seconds: float = 0.0
+    tracer_overhead: float | None = Field(
+        default=None, description="traced seconds / plain seconds, both measured in this run"
+    )
+    tests_passed: int = 0
+    tests_failed: int = 0
+    reproduced: bool = False
+    backend: str = ""
+    note: str = ""
+
+
 class Diagnosis(_Model):
     version: int = SCHEMA_VERSION
     engine: str = "static"
@@ -95,6 +114,7 @@ class Diagnosis(_Model):
     notes: list[str] = Field(default_factory=list, description="warnings and degradations")
     dropped_citations: int = 0
     prompt_version: str | None = None
+    run: RunOut | None = None
 
     def to_json_dict(self) -> dict[str, object]:
         return self.model_dump(mode="json")

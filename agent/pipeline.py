@@ -24,6 +24,7 @@ from debugai.config import Config, EngineName, engine_name
 from debugai.errors import NoFrameInRepo, RepoError, TraceParseError, UsageError
 
 if TYPE_CHECKING:
+    from debugai.agent.runtime import RunSpec
     from debugai.indexers import CodeIndex, IndexOptions
 
 ENGINES: tuple[EngineName, ...] = get_args(EngineName)
@@ -116,12 +117,14 @@ def explain(
     path_map: Sequence[tuple[str, str]] = (),
     config: Config | None = None,
     index: CodeIndex | None = None,
+    run: RunSpec | None = None,
 ) -> Diagnosis:
     """Find the root cause of the crash in `trace_text` within the repository `repo`.
 
     `engine` is a name ("auto" picks the LLM engine when a model is configured) or an Engine
     object, used as given (a replay, a preconfigured LLMEngine, a test double). `config` is
-    the front end's (see debugai.config.load_config); None means the defaults.
+    the front end's (see debugai.config.load_config); None means the defaults. `run` re-runs
+    a command under the runtime tracer (agent/runtime); nothing runs without it.
     """
     if isinstance(engine, str):
         engine = engine_name(engine)  # a caller outside the type checker may pass any string
@@ -131,8 +134,20 @@ def explain(
     idx = index if index is not None else open_index(repo, config=cfg)
     trace = read_trace(trace_text, idx, path_map, debug=cfg.debug)
     _require_repo_frames(trace, idx)
-    static_engine = StaticEngine(max_candidates=cfg.max_candidates, debug=cfg.debug)
+    evidence = None
+    if run is not None:
+        from debugai.agent.runtime import observe
+
+        evidence = observe(run, trace, idx, redact=cfg.redact)
+    static_engine = StaticEngine(
+        max_candidates=cfg.max_candidates, debug=cfg.debug, runtime=evidence
+    )
     static, ranked = static_engine.diagnose_ranked(trace, idx)
+    if evidence is not None:
+        from debugai.agent.runtime import run_out
+
+        static.run = run_out(evidence)
+        static.notes.insert(0, evidence.note)
     chosen = engine if isinstance(engine, Engine) else _choose_engine(engine, cfg)
     # Repo settings that were ignored (where code goes, redaction, ...) are said, once.
     static.notes.extend(w for w in cfg.warnings if w not in static.notes)
@@ -165,7 +180,10 @@ def explain(
         _log_static(diag, trace, idx, cfg)
         return diag
     # A model engine logs its own run.
-    return keep_real_citations(chosen.diagnose(trace, idx, ctx, static), idx)
+    diag = chosen.diagnose(trace, idx, ctx, static)
+    if diag.run is None:
+        diag.run = static.run
+    return keep_real_citations(diag, idx)
 
 
 def _log_static(diag: Diagnosis, trace: Trace, index: CodeIndex, config: Config) -> None:

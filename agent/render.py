@@ -41,6 +41,9 @@ def render_markdown(
             _md_escape(rc.explanation),
             "",
         ]
+        top = diag.candidates[0] if diag.candidates else None
+        if top is not None and top.observed and (top.file, top.line) == (rc.file, rc.line):
+            out += [f"*Observed in the re-run:* {_md_escape('; '.join(top.observed))}", ""]
     if diag.chain:
         out.append("**Chain** (root cause first):")
         out.append("")

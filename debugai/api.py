@@ -18,6 +18,7 @@ from debugai.config import Config, EngineName, load_config
 if TYPE_CHECKING:
     from debugai.agent.diagnosis import Diagnosis
     from debugai.agent.engine import Engine
+    from debugai.agent.runtime import RunSpec
     from debugai.indexers import CodeIndex
 
 __all__ = ["DEFAULT_BUDGET", "ENGINES", "explain", "open_index", "read_trace"]
@@ -32,11 +33,13 @@ def explain(
     path_map: Sequence[tuple[str, str]] = (),
     config: Config | None = None,
     index: CodeIndex | None = None,
+    run: RunSpec | None = None,
 ) -> Diagnosis:
-    """Find the root cause of the crash in `trace_text` within the repository `repo`."""
+    """Find the root cause of the crash in `trace_text` within the repository `repo`; `run`
+    re-runs a command under the runtime tracer first (debugai.agent.runtime.RunSpec)."""
     if config is None and isinstance(engine, str) and engine != "static":
         root = index.root if index is not None else Path(repo).expanduser()
         config = load_config(root if Path(root).is_dir() else None)
     return pipeline.explain(
-        trace_text, repo, engine, budget, path_map=path_map, config=config, index=index
+        trace_text, repo, engine, budget, path_map=path_map, config=config, index=index, run=run
     )

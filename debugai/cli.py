@@ -9,7 +9,6 @@ import typer
 
 from debugai.cli_app import app, plain_help
 from debugai.commands import register_all
-from debugai.config import debug_enabled
 from debugai.errors import ExitCode
 from debugai.terminal import closed_pipe
 
@@ -26,6 +25,8 @@ def main() -> None:
         closed_pipe()
         sys.exit(ExitCode.BROKEN_PIPE)
     except Exception as exc:
+        from debugai.config import debug_enabled
+
         if debug_enabled():
             raise
         print(

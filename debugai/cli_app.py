@@ -10,9 +10,8 @@ from typing import Any, TypeVar
 
 import typer
 
-from debugai.config import debug_enabled
 from debugai.errors import DebugaiError, ExitCode
-from debugai.terminal import closed_pipe, make_console
+from debugai.terminal import closed_pipe, lazy_console
 
 app = typer.Typer(
     name="debugai",
@@ -28,8 +27,10 @@ trace_app = typer.Typer(help="Inspect how a traceback was read.", no_args_is_hel
 app.add_typer(graph_app, name="graph")
 app.add_typer(trace_app, name="trace")
 
-console = make_console()
-err_console = make_console(stderr=True)
+# Made on first use, so that `debugai --help` does not import rich's console (typer's own help
+# formatter still uses rich to draw the panels).
+console = lazy_console()
+err_console = lazy_console(stderr=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -123,6 +124,8 @@ def guard(fn: F) -> F:
             closed_pipe()
             raise typer.Exit(ExitCode.BROKEN_PIPE) from None
         except DebugaiError as exc:
+            from debugai.config import debug_enabled  # pydantic: loaded only when needed
+
             if debug_enabled():
                 raise
             err_console.print(f"debugai: error: {exc}", markup=False, soft_wrap=True)

@@ -11,10 +11,11 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from rich.console import Console
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
 ProgressFn = Callable[[int, int], None]
 
@@ -54,18 +55,20 @@ def closed_pipe() -> None:
         pass
 
 
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        """rich exits 1 on a closed pipe, the code of a bug; a closed pipe is not one."""
-        from debugai.errors import ExitCode
-
-        closed_pipe()
-        raise SystemExit(ExitCode.BROKEN_PIPE)
-
-
 def make_console(stderr: bool = False) -> Console:
     """A console that wraps only on a terminal and never reads markup from what it is given
     as plain strings unless asked (callers pass Text, or markup=False)."""
+    # rich is imported here, not at the top: `debugai --help` never makes a console.
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            """rich exits 1 on a closed pipe, the code of a bug; a closed pipe is not one."""
+            from debugai.errors import ExitCode
+
+            closed_pipe()
+            raise SystemExit(ExitCode.BROKEN_PIPE)
+
     tty = is_tty(sys.stderr if stderr else sys.stdout)
     return _Console(
         stderr=stderr,
@@ -73,6 +76,47 @@ def make_console(stderr: bool = False) -> Console:
         soft_wrap=not tty,
         width=None if tty else NO_WRAP_WIDTH,
     )
+
+
+class _LazyConsole:
+    """Stands for the console make_console(stderr) returns, made on first use: importing rich
+    (and building a console) costs more than all of `debugai --help` may take."""
+
+    def __init__(self, stderr: bool) -> None:
+        object.__setattr__(self, "_stderr", stderr)
+        object.__setattr__(self, "_console", None)
+
+    def _real(self) -> Console:
+        real: Console | None = object.__getattribute__(self, "_console")
+        if real is None:
+            real = make_console(stderr=object.__getattribute__(self, "_stderr"))
+            object.__setattr__(self, "_console", real)
+        return real
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real(), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._real(), name, value)
+
+    def __enter__(self) -> Console:
+        return self._real().__enter__()
+
+    def __exit__(self, *exc: object) -> None:
+        self._real().__exit__(*exc)
+
+
+def real_console(console: Console) -> Console:
+    """The Console itself, for rich objects that keep it (Progress, Live): special methods and
+    identity do not go through a stand-in."""
+    if isinstance(console, _LazyConsole):
+        return console._real()
+    return console
+
+
+def lazy_console(stderr: bool = False) -> Console:
+    """make_console(stderr), made when first used (typed as the Console it forwards to)."""
+    return cast("Console", _LazyConsole(stderr))
 
 
 def shown_path(repo: Path, file: str, cwd: Path | None = None) -> str:
@@ -103,6 +147,8 @@ def location(
     cwd: Path | None = None,
 ) -> Text:
     """`path:line`, unbroken; on a terminal an OSC 8 link to the file at that line."""
+    from rich.text import Text
+
     label = f"{shown_path(repo, file, cwd)}:{line}"
     if not tty:
         return Text(label, style=style, no_wrap=True)
@@ -152,7 +198,7 @@ def spinner(console: Console, label: str) -> Iterator[None]:
         SpinnerColumn(),
         TextColumn("{task.description}", markup=False),
         TimeElapsedColumn(),
-        console=console,
+        console=real_console(console),
         transient=True,
     ) as bar:
         bar.add_task(label, total=None)
@@ -183,7 +229,7 @@ def index_progress(console: Console, min_files: int = PROGRESS_MIN_FILES) -> Ite
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=console,
+        console=real_console(console),
         transient=True,
     ) as bar:
         task: TaskID | None = None

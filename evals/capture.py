@@ -278,11 +278,43 @@ _DROP = re.compile(
 )
 
 
+# A frame in an installed package (after rewrite_paths), in Python's and in pytest's format.
+_SITE_FRAME = re.compile(r'^(?P<indent>\s*)File "/usr/local/lib/python3\.\d+/site-packages/[^"]*"')
+_SITE_PYTEST = re.compile(r"^/usr/local/lib/python3\.\d+/site-packages/\S+\.py:\d+: in \S+")
+THIRD_PARTY = "[third-party frames]"
+
+
+def _collapse_third_party(lines: list[str]) -> list[str]:
+    """Each run of consecutive frames in site-packages (with their source lines) as one line.
+
+    Which frames a library adds between two of the project's is that library's version, not
+    the case: pluggy 1.5 calls hooks through `_callers.py`, 1.6 through `_execution.py` with
+    more wrapper frames, so a case captured with one failed --check in a venv with the other.
+    The project's frames, the stdlib's and the exception lines are all kept.
+    """
+    out: list[str] = []
+    in_run: str | None = None  # the indent of the frame lines of the current run
+    for line in lines:
+        py = _SITE_FRAME.match(line)
+        if py or _SITE_PYTEST.match(line):
+            indent = py.group("indent") if py else ""
+            if in_run != indent:
+                out.append(indent + THIRD_PARTY)
+            in_run = indent
+            continue
+        if in_run is not None and line.startswith(in_run + "  ") and not _PY_FRAME.match(line):
+            continue  # a run's source line, or its carets
+        in_run = None
+        out.append(line)
+    return out
+
+
 def normalise(text: str) -> str:
-    """Output with volatile bits (addresses, timings, versions, library line numbers) masked."""
+    """Output with volatile bits (addresses, timings, versions, library line numbers) masked,
+    and each run of third-party frames collapsed to one line."""
     out: list[str] = []
     skip_source = False
-    for line in text.splitlines():
+    for line in _collapse_third_party(text.splitlines()):
         if skip_source:
             skip_source = False
             # The source line under a library frame follows that library's version.

@@ -11,6 +11,7 @@ from typing import Any
 
 import tree_sitter
 
+from debugai.indexers import flow
 from debugai.indexers.nodes import (
     _callee_text,
     _doc,
@@ -24,7 +25,7 @@ from debugai.indexers.nonepaths import classify_return, end_reachable
 from debugai.indexers.parser import parse_source, query
 
 # Record layout version: bump when the tuples below change shape (part of the cache version).
-RECORD_VERSION = 2
+RECORD_VERSION = 3
 
 ENV_CALLS = {
     "os.getenv": ("getenv", False),
@@ -65,6 +66,13 @@ class FileRecord:
     # (scope, target "x"|"self.x", kind "call"|"name"|"ann"|"lit"|"none"|"other", value, line)
     binds: list[tuple[Any, ...]] = field(default_factory=list)
     globals: list[tuple[Any, ...]] = field(default_factory=list)  # (scope, name)
+    # (function def index, kind "call"|"name"|"other", value) of each valued return statement
+    returns: list[tuple[Any, ...]] = field(default_factory=list)
+    # (scope, line, callee text, position or keyword, referenced name) of call arguments naming
+    # a def, an import or a reference-valued binding (see indexers/flow.py)
+    args: list[tuple[Any, ...]] = field(default_factory=list)
+    # (scope of the call, def index owning the parameter, parameter name): `param()` calls
+    param_calls: list[tuple[Any, ...]] = field(default_factory=list)
     # (scope, line, var, how, default or None, bare name that must come from os)
     env: list[tuple[Any, ...]] = field(default_factory=list)
     # module- and class-level assignments (scope, name, line, value text)
@@ -90,10 +98,11 @@ _BIND_KEY = operator.itemgetter(4, 0, 1, 2, 3)
 _ASSIGN_KEY = operator.itemgetter(2, 0, 1, 3)
 
 
-def _params(rec: FileRecord, idx: int, params: tree_sitter.Node) -> None:
+def _params(rec: FileRecord, idx: int, params: tree_sitter.Node, defaults: list[Any]) -> None:
     pos = 0
     for p in params.named_children:
         t = p.type
+        default: tree_sitter.Node | None = None
         name_node: tree_sitter.Node | None = None
         ann: str | None = None
         star = ""
@@ -101,6 +110,7 @@ def _params(rec: FileRecord, idx: int, params: tree_sitter.Node) -> None:
             name_node = p
         elif t in ("default_parameter", "typed_default_parameter"):
             name_node = p.child_by_field_name("name")
+            default = p.child_by_field_name("value")
             if t == "typed_default_parameter":
                 ann = _text(p.child_by_field_name("type"))
         elif t == "typed_parameter":
@@ -121,6 +131,8 @@ def _params(rec: FileRecord, idx: int, params: tree_sitter.Node) -> None:
         if name_node is None or name_node.type != "identifier" or not name_node.text:
             continue
         rec.params.append((idx, pos, name_node.text.decode("utf-8", "replace"), ann, star))
+        if default is not None and default.type in ("identifier", "lambda"):
+            defaults.append((idx, rec.params[-1][2], default))  # `cb=handler` may be called
         pos += 1
 
 
@@ -212,6 +224,12 @@ def extract_tree(tree: tree_sitter.Tree, src: bytes) -> FileRecord:
         ends.append(node.end_byte)
         kinds.append("c" if node.type == "class_definition" else "f")
         stack.append(i)
+    names = [
+        "<lambda>" if n.type == "lambda" else _text(n.child_by_field_name("name"))
+        for n in def_nodes
+    ]
+    flow.lambda_names(kinds, parents, names)
+    lambdas = {n.start_byte: names[i] for i, n in enumerate(def_nodes) if n.type == "lambda"}
 
     def scope_of(pos: int) -> int:
         i = bisect_right(starts, pos) - 1
@@ -220,8 +238,9 @@ def extract_tree(tree: tree_sitter.Tree, src: bytes) -> FileRecord:
         return i
 
     # Definitions.
+    defaults: list[tuple[int, str, tree_sitter.Node]] = []
     for i, node in enumerate(def_nodes):
-        name = _text(node.child_by_field_name("name"))
+        name = names[i]
         line = node.start_point[0] + 1
         end_line = node.end_point[0] + 1
         deco_line = 0
@@ -236,10 +255,18 @@ def extract_tree(tree: tree_sitter.Tree, src: bytes) -> FileRecord:
                 expr = d.named_children[0] if d.named_child_count else None
                 t = _callee_text(expr) if expr is not None else ""
                 texts.append(t)
+                dl = d.start_point[0] + 1
                 if expr is not None and expr.type in ("identifier", "attribute"):
                     # `@deco` is the call deco(func), made by the enclosing scope.
-                    dl = d.start_point[0] + 1
                     rec.calls.append((parent_scope, dl, dl, t))
+                elif expr is not None and expr.type == "call":
+                    rec.refs.append((parent_scope, dl, "deco", t))  # `@make()`: make()(func)
+                if (
+                    d is decos[-1]
+                    and expr is not None
+                    and expr.type in ("identifier", "attribute", "call")
+                ):
+                    rec.args.append((parent_scope, dl, t, 0, name))  # the innermost gets the def
                 if _route(t):
                     rec.routes.append((i, d.start_point[0] + 1, t))
             decorators = tuple(texts)
@@ -252,7 +279,7 @@ def extract_tree(tree: tree_sitter.Tree, src: bytes) -> FileRecord:
             if ret_text:
                 sig = f"{sig} -> {ret_text}"
             if params is not None:
-                _params(rec, i, params)
+                _params(rec, i, params, defaults)
             rec.defs.append(
                 (
                     "f",
@@ -302,7 +329,9 @@ def extract_tree(tree: tree_sitter.Tree, src: bytes) -> FileRecord:
         if fn is None:
             continue
         raw = fn.text or b""
-        if len(raw) > 64 or b" " in raw or b"\n" in raw:
+        if fn.type == "subscript":
+            text = flow.subscript_name(fn) or _callee_text(fn)
+        elif len(raw) > 64 or b" " in raw or b"\n" in raw:
             text = _callee_text(fn)
         else:
             text = raw.decode("utf-8", "replace")
@@ -327,6 +356,7 @@ def extract_tree(tree: tree_sitter.Tree, src: bytes) -> FileRecord:
 
     # Bindings.
     binds = rec.binds
+    var_keys: list[tuple[int, str, int]] = []
     for node in caps.get("assign", []):
         left = node.child_by_field_name("left")
         if left is None:
@@ -340,8 +370,12 @@ def extract_tree(tree: tree_sitter.Tree, src: bytes) -> FileRecord:
             if ann is not None:
                 kind, value = "ann", _text(ann)
             else:
-                kind, value = _value_kind(right)
+                kind, value = flow.value(right, lambdas)
             binds.append((scope, target, kind, value, line))
+            if kind == "lit" and value in ("dict", "list", "tuple"):
+                table = flow.unwrap(right)
+                if table is not None:
+                    flow.table_binds(binds, scope, target, table, line, lambdas)
             if right is not None and (scope == -1 or kinds[scope] == "c"):
                 rec.assigns.append((scope, target, line, _text(right)))
                 if scope == -1 and target == "__all__" and right.type in ("list", "tuple"):
@@ -353,16 +387,21 @@ def extract_tree(tree: tree_sitter.Tree, src: bytes) -> FileRecord:
             if obj is not None and obj.type == "identifier":
                 kind, value = ("ann", _text(ann)) if ann is not None else _value_kind(right)
                 binds.append((scope, _callee_text(left), kind, value, line))
-        else:
+        elif left.type == "subscript":
+            pseudo = flow.subscript_name(left)
+            if pseudo is not None:
+                binds.append((scope, pseudo, *flow.value(right, lambdas), line))
+            else:
+                base = left.child_by_field_name("value")
+                if base is not None and base.type == "identifier":
+                    var_keys.append((scope, _text(base), line))
+        elif not flow.unpack(binds, scope, left, right, line, lambdas):
             for name in _identifiers(left):
                 binds.append((scope, name, "other", "", line))
+    flow.mark_dirty_tables(binds, var_keys, rec.calls)
     for node in caps.get("bind", []):
         binds.append((scope_of(node.start_byte), _text(node), "other", "", node.start_point[0] + 1))
-    for node in caps.get("bindpat", []):
-        scope = scope_of(node.start_byte)
-        line = node.start_point[0] + 1
-        for name in _identifiers(node):
-            binds.append((scope, name, "other", "", line))
+    flow.loop_binds(rec, caps.get("bindpat", []), scope_of)
     for node in caps.get("global", []):
         rec.globals.append((scope_of(node.start_byte), _text(node)))
 
@@ -381,9 +420,23 @@ def extract_tree(tree: tree_sitter.Tree, src: bytes) -> FileRecord:
             )
         )
 
+    flow.flow_rows(rec, caps, scope_of, (kinds, parents, names), lambdas, defaults)
+
     # Return paths.
     gens = {scope_of(n.start_byte) for n in caps.get("yield", [])}
     rec.generators = tuple(sorted(g for g in gens if g >= 0))
+    for node in caps.get("yield", []):  # a generator's rows in `returns` are what it yields
+        scope = scope_of(node.start_byte)
+        if scope >= 0 and node.named_child_count:
+            first = node.children[1] if node.child_count > 1 else None
+            kind, value = (
+                ("other", "")
+                if first is not None and first.type == "from"
+                else (flow.value(node.named_children[0], lambdas))
+            )
+            rec.returns.append(
+                (scope, kind, value) if kind in ("call", "name") else (scope, "other", "")
+            )
     paths: dict[int, list[tuple[int, str]]] = {}
     valued: set[int] = set()
     for node in caps.get("return", []):
@@ -391,6 +444,12 @@ def extract_tree(tree: tree_sitter.Tree, src: bytes) -> FileRecord:
         if scope < 0 or kinds[scope] != "f":
             continue
         reason, has_value = classify_return(node)
+        if has_value and node.named_child_count and scope not in gens:
+            kind, value = flow.value(node.named_children[0], lambdas)
+            if kind != "none":
+                rec.returns.append(
+                    (scope, kind, value) if kind in ("call", "name") else (scope, "other", "")
+                )
         if reason is not None:
             paths.setdefault(scope, []).append((node.start_point[0] + 1, reason))
         if has_value:
@@ -406,6 +465,9 @@ def extract_tree(tree: tree_sitter.Tree, src: bytes) -> FileRecord:
     rec.calls.sort(key=_CALL_KEY)  # the big lists hold no None: plain itemgetter keys
     rec.binds.sort(key=_BIND_KEY)
     rec.assigns.sort(key=_ASSIGN_KEY)
+    rec.returns.sort()
+    rec.args.sort(key=lambda t: (t[1], t[0], t[2], str(t[3]), t[4]))
+    rec.param_calls.sort()
     for rows in (rec.imports, rec.refs, rec.env):
         rows.sort(key=_line_first)
     rec.globals.sort()
@@ -426,5 +488,6 @@ def interface_hash(rec: FileRecord) -> str:
         b[:4] for b in rec.binds if b[0] == -1 or rec.defs[b[0]][0] == "c" or "." in b[1]
     )
     imports = sorted(repr(i[0:1] + i[2:]) for i in rec.imports)
-    data = repr((defs, sorted(rec.params, key=repr), imports, binds, rec.all_names))
+    args = (rec.returns, rec.param_calls)  # callers elsewhere resolve through these
+    data = repr((defs, sorted(rec.params, key=repr), imports, binds, rec.all_names, args))
     return hashlib.blake2b(data.encode("utf-8", "replace"), digest_size=12).hexdigest()

@@ -9,7 +9,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import tree_sitter
 
 from debugai.indexers.alloc import gc_paused
@@ -29,6 +28,8 @@ from debugai.indexers.model import (
 from debugai.indexers.parser import parse_source
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from debugai.indexers.build import IndexOptions, State
 
 
@@ -47,6 +48,8 @@ def build_graph(
     filling its adjacency dicts directly (the layout networkx documents for subclasses) halves
     that. tests/test_index_graph.py checks the result equals the public-API construction.
     """
+    import networkx as nx  # ~0.1 s to import; an explain that never walks the graph skips it
+
     g: nx.MultiDiGraph = nx.MultiDiGraph()
     node, succ, pred = g._node, g._succ, g._pred
     if succ is not g._adj:  # a networkx whose layout differs: take the public road
@@ -162,7 +165,9 @@ class CodeIndex:
         cached = self._span_cache.get(file)
         if cached is None:
             rows = self._links[file][0] if file in self._links else ()
-            cached = sorted((r[10] or r[4], r[5], r[0]) for r in rows if r[1] != "module")
+            cached = sorted(
+                (r[10] or r[4], r[5], r[0]) for r in rows if r[1] not in ("module", "lambda")
+            )
             self._span_cache[file] = cached
         return cached
 

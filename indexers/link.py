@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from debugai.indexers.resolve import ModInfo, Resolver, Value
+from debugai.indexers.valueflow import argument_edges
 
 SETTINGS_BASES = ("BaseSettings",)
 _PREFIX = re.compile(r"""env_prefix\s*=\s*['"]([^'"]*)['"]""")
@@ -66,7 +67,7 @@ def link_file(resolver: Resolver, module: str) -> LinkResult:
         )
     ]
     for i, d in enumerate(defs):
-        kind = "class" if d[0] == "c" else "function"
+        kind = "class" if d[0] == "c" else "lambda" if d[1][0] == "<" else "function"
         symbols.append(
             (ids[i], kind, d[1], path, d[3], d[4], d[6], d[7], d[8], d[10], d[5] or None)
         )
@@ -97,13 +98,38 @@ def link_file(resolver: Resolver, module: str) -> LinkResult:
             resolved += 1
         if target is not None:
             calls.append((sid(scope), target, line, end_line, text))
+        elif (
+            not is_ext and "[" in text and (fanout := resolver.dispatch_targets(info, scope, text))
+        ):
+            resolved += 1
+            calls.extend((sid(scope), t, line, end_line, text) for t in fanout)
         elif not is_ext:
             unresolved.append((sid(scope), line, text))
+    values: dict[tuple[int, str], Value | None] = {}
     for scope, line, how, text in rec.refs:
-        value = resolver.call_target(resolver.expr(info, scope, text))
+        key = (scope, text)
+        if key in values:
+            value = values[key]
+        else:
+            before = resolver.cuts
+            value = resolver.expr(info, scope, text)
+            if resolver.cuts == before:
+                values[key] = value
+        if how == "iter":  # `for x in obj`: obj.__iter__ and the iterator's __next__
+            for target in resolver.iter_protocol(value)[0]:
+                calls.append((sid(scope), target, line, line, f"iter({text})"))
+            continue
+        if how == "raise" and (
+            value is None or value[0] != "sym" or resolver.kind(value[1]) != "c"
+        ):
+            continue  # `raise exc` of an instance makes no call; `raise Cls` instantiates it
+        value = resolver.call_target(value)
+        if how == "deco" and (value is None or value[0] != "sym"):
+            continue
         target, _ext = _target_id(value)
         if target is not None:
             calls.append((sid(scope), target, line, line, f"{how}({text})"))
+    calls.extend(argument_edges(resolver, info, cache))
     for idx, line, text in rec.routes:
         calls.append((sid(defs[idx][2]), ids[idx], line, line, f"@{text}"))
 

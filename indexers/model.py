@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-SymbolKind = Literal["module", "class", "function"]
+# A lambda is a node of the call graph (calls to and from it are edges) but not a "function"
+# to the engine: frames and candidates name defs, and symbol_at() looks through lambdas.
+SymbolKind = Literal["module", "class", "function", "lambda"]
 EdgeKind = Literal["contains", "imports", "calls", "inherits", "reads_env"]
 
 # Edge kinds as constants so callers do not spell strings.

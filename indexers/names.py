@@ -27,8 +27,11 @@ class ModInfo:
         self.ids: list[str] = resolver.def_ids(module, rec)
         self.params: dict[int, dict[str, tuple[int, str | None]]] = {}
         self.first_param: dict[int, str] = {}
-        for idx, pos, name, ann, _star in rec.params:
+        self.stars: dict[tuple[int, str], str] = {}
+        for idx, pos, name, ann, star in rec.params:
             self.params.setdefault(idx, {})[name] = (pos, ann)
+            if star:
+                self.stars[(idx, name)] = star
             if pos == 0:
                 self.first_param[idx] = name
         self.children: dict[int, dict[str, list[int]]] = {}
@@ -44,6 +47,14 @@ class ModInfo:
                     self.attrs.setdefault(cls, {}).setdefault(attr, []).append((kind, value, scope))
                 continue
             self.binds.setdefault(scope, {}).setdefault(target, []).append((kind, value))
+        self.generator_set = frozenset(rec.generators)
+        self.returns: dict[int, list[tuple[str, str]]] = {}
+        for idx, kind, value in rec.returns:
+            self.returns.setdefault(idx, []).append((kind, value))
+        # def index -> parameter -> scopes calling it (the def itself or closures inside it)
+        self.param_calls: dict[int, dict[str, list[int]]] = {}
+        for scope, idx, name in rec.param_calls:
+            self.param_calls.setdefault(idx, {}).setdefault(name, []).append(scope)
         self.imports: dict[int, list[tuple[Any, ...]]] = {}
         for imp in rec.imports:
             self.imports.setdefault(imp[0], []).append(imp)
@@ -93,7 +104,10 @@ def is_classmethod(d: tuple[Any, ...]) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def split_chain(text: str) -> tuple[tuple[str, bool], ...] | None:
-    """`a.b(x).c` -> (("a", False), ("b", True), ("c", False)); None for anything fancier."""
+    """`a.b(x).c` -> (("a", False), ("b", True), ("c", False)); None for anything fancier.
+
+    `f()()` calls what the call returned: (("f", True), ("", True)).
+    """
     if _DOTTED.match(text):
         return tuple((p, False) for p in text.split("."))
     out: list[tuple[str, bool]] = []
@@ -105,34 +119,43 @@ def split_chain(text: str) -> tuple[tuple[str, bool], ...] | None:
         name = m.group(0)
         i = m.end()
         called = False
-        if i < n and text[i] == "(":
-            depth, quote = 0, ""
-            while i < n:
-                c = text[i]
-                if quote:
-                    if c == "\\":
-                        i += 1
-                    elif c == quote:
-                        quote = ""
-                elif c in "'\"":
-                    quote = c
-                elif c in "([{":
-                    depth += 1
-                elif c in ")]}":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                i += 1
-            if i >= n:
+        while i < n and text[i] == "(":
+            end = _close(text, i)
+            if end is None:
                 return None
-            i += 1
-            called = True
+            if called:
+                out.append((name, True))
+                name = ""
+            i, called = end, True
         out.append((name, called))
         if i < n:
             if text[i] != ".":
                 return None
             i += 1
     return tuple(out) or None
+
+
+def _close(text: str, i: int) -> int | None:
+    """Index just past the bracket that closes the one at `i` (quotes respected)."""
+    n = len(text)
+    depth, quote = 0, ""
+    while i < n:
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "'\"":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
 
 
 _TYPING_ALIASES = {

@@ -22,6 +22,7 @@ from debugai.indexers.names import (
     split_chain,
     strip_annotation,
 )
+from debugai.indexers.valueflow import PSEUDO_HEAD, ValueFlow
 
 BUILTINS = frozenset(n for n in dir(builtins) if not n.startswith("_"))
 BUILTIN_TYPES = frozenset(
@@ -32,7 +33,7 @@ BUILTIN_TYPES = frozenset(
 _UNKNOWN = UNKNOWN
 
 
-class Resolver(ClassResolution):
+class Resolver(ClassResolution, ValueFlow):
     """Resolves names across all modules of a repo; modules are indexed lazily on first use."""
 
     def __init__(
@@ -75,6 +76,7 @@ class Resolver(ClassResolution):
         self._scope_memo: dict[tuple[str, int, str], Value | None] = {}
         self._lookup_memo: dict[tuple[str, int, str], Value | None] = {}
         self._attr_memo: dict[tuple[str, str, bool, bool], Value | None] = {}
+        self._return_memo: dict[str, Value | None] = {}
 
     # ---- modules and ids -------------------------------------------------------------------
     def def_ids(self, module: str, rec: FileRecord) -> list[str]:
@@ -289,6 +291,8 @@ class Resolver(ClassResolution):
             return self.instance_of(info, scope, value) or _UNKNOWN
         if kind == "lit":
             return ("exti", f"builtins.{value}")
+        if kind == "iter":
+            return self.iter_item(self.expr(info, scope, value)) or _UNKNOWN
         return _UNKNOWN
 
     def param_value(
@@ -358,13 +362,28 @@ class Resolver(ClassResolution):
 
     # ---- expressions -----------------------------------------------------------------------
     def expr(self, info: ModInfo, scope: int, text: str) -> Value | None:
+        pseudo = None
+        if text[0] == "<" or "[" in text:
+            m = PSEUDO_HEAD.match(text)
+            if m is None:
+                return None
+            pseudo = m.group(0)
+            text = "_" + text[m.end() :]
         chain = split_chain(text)
         if chain is None:
             return None
         head, called = chain[0]
-        if head == "super" and called:
+        value: Value | None
+        if pseudo is not None:
+            if pseudo[0] == "<":
+                value = self.lookup(info, scope, pseudo)
+            else:
+                value = self.table_entry(info, scope, pseudo)
+            if called:
+                value = self.call_result(value)
+        elif head == "super" and called:
             cls = self.enclosing_class(info, scope)
-            value: Value | None = ("super", cls) if cls else None
+            value = ("super", cls) if cls else None
         else:
             value = self.lookup(info, scope, head)
             if called:
@@ -372,7 +391,8 @@ class Resolver(ClassResolution):
         for name, called in chain[1:]:
             if value is None:
                 return None
-            value = self.attr(value, name)
+            if name:
+                value = self.attr(value, name)
             if called:
                 value = self.call_result(value)
         return value
@@ -416,7 +436,9 @@ class Resolver(ClassResolution):
             d = info.rec.defs[idx]
             if d[0] == "c":
                 return ("inst", target)
-            return self.instance_of(info, d[2], d[9]) if d[9] else None
+            if d[9]:
+                return self.instance_of(info, d[2], d[9])
+            return ("gen", target) if idx in info.generator_set else self.returned(target)
         if kind in ("ext", "exti", "extr"):
             return ("extr", target if kind == "ext" else f"{target}()")
         if kind == "builtin" and target in BUILTIN_TYPES:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+import shlex
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from debugai.agent.ci.forge import Action, Forge, ForgeError, Http, upsert_sticky
 from debugai.agent.ci.github import GitHubForge, GitHubRun, annotation
@@ -34,8 +35,11 @@ from debugai.agent.redact import Redactor
 from debugai.config import Config, EngineName
 from debugai.errors import TraceParseError
 
+if TYPE_CHECKING:
+    from debugai.agent.runtime import RunSpec
+
 Platform = Literal["github", "gitlab", "local"]
-Explain = Callable[[str], Diagnosis]
+Explain = Callable[[str, Sequence[str]], Diagnosis]  # (traceback text, failing test ids)
 
 
 @dataclass(slots=True)
@@ -47,6 +51,8 @@ class CiOptions:
     dry_run: bool = False
     sarif: Path | None = None
     config: Config = field(default_factory=Config)  # loaded by the front end (debugai ci)
+    rerun: str | None = None  # re-run each explained group's tests with this command (--rerun)
+    rerun_timeout: float = 300.0
 
 
 @dataclass(slots=True)
@@ -75,16 +81,20 @@ def detect_platform(env: Mapping[str, str]) -> Platform:
     return "local"
 
 
-def default_explain(options: CiOptions) -> Explain:
-    """debugai.explain over one index of the repository, built on the first failure."""
+def default_explain(options: CiOptions, env: Mapping[str, str] | None = None) -> Explain:
+    """debugai.explain over one index of the repository, built on the first failure.
+
+    With options.rerun, each group's failing tests are re-run under the tracer (runtime
+    evidence) in the job's environment `env`; nothing runs without it."""
     from debugai.agent.pipeline import explain, open_index
 
     index = None
 
-    def run(text: str) -> Diagnosis:
+    def run(text: str, tests: Sequence[str] = ()) -> Diagnosis:
         nonlocal index
         if index is None:
             index = open_index(options.repo, config=options.config)
+        spec = rerun_spec(options, tests, env or {})
         return explain(
             text,
             options.repo,
@@ -92,9 +102,34 @@ def default_explain(options: CiOptions) -> Explain:
             budget=options.budget,
             index=index,
             config=options.config,
+            run=spec,
         )
 
     return run
+
+
+def rerun_command(template: str, tests: Sequence[str]) -> str | None:
+    """The --rerun template for these tests: {tests} are their node ids, {files} their files;
+    with neither placeholder the node ids are appended. None when no test has a node id."""
+    ids = [t for t in dict.fromkeys(tests) if "::" in t and t.split("::", 1)[0].endswith(".py")]
+    if not ids:
+        return None  # a log's traceback names no test: there is nothing to select
+    files = list(dict.fromkeys(t.split("::", 1)[0] for t in ids))
+    quoted = {"tests": " ".join(map(shlex.quote, ids)), "files": " ".join(map(shlex.quote, files))}
+    if "{tests}" not in template and "{files}" not in template:
+        return f"{template} {quoted['tests']}"
+    return template.replace("{tests}", quoted["tests"]).replace("{files}", quoted["files"])
+
+
+def rerun_spec(options: CiOptions, tests: Sequence[str], env: Mapping[str, str]) -> RunSpec | None:
+    if options.rerun is None:
+        return None
+    from debugai.agent.runtime import RunSpec
+
+    command = rerun_command(options.rerun, tests)
+    if command is None:
+        return None
+    return RunSpec(command=command, timeout=options.rerun_timeout, env=dict(env))
 
 
 # -- grouping -----------------------------------------------------------------------------------
@@ -150,7 +185,7 @@ def explain_groups(
             keys.append(set())
             continue
         try:
-            diag: Diagnosis | None = explain(members[0].text)
+            diag: Diagnosis | None = explain(members[0].text, [m.test_id for m in members])
             problem = None
         except TraceParseError:
             # The report names the test but holds no frames (--tb=no, a summary line only).
@@ -260,7 +295,7 @@ def run_ci(
             result.errors.append(f"no test results: {s.source} {s.reason}")
     else:
         link = link_maker(platform, env, prefix)
-        explainer = explain or default_explain(options)
+        explainer = explain or default_explain(options, env)
         groups, over, more = explain_groups(
             data.failures, explainer, options.max_failures, debug=options.config.debug
         )

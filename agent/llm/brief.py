@@ -76,6 +76,8 @@ def user_prompt(
         )
         or "(none: static analysis found no candidate)"
     )
+    if static.run is not None:  # what the re-run saw is evidence, not a guess: say so
+        candidates += f"\n(re-run `{static.run.command}`: {static.run.note})"
     code, shown = context_text(context, index, budget)
     prompt = load_prompt("llm_user").render(
         error=error_text(trace, static),

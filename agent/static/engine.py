@@ -24,6 +24,7 @@ from debugai.agent.static.strategies import STRATEGIES, Suspect
 from debugai.agent.traceback import Trace
 
 if TYPE_CHECKING:
+    from debugai.agent.runtime.evidence import Evidence
     from debugai.indexers import CodeIndex
 
 
@@ -52,7 +53,9 @@ class StaticEngine:
         max_steps: int = MAX_STEPS,
         weights: ranking.Weights | None = None,
         debug: bool = False,
+        runtime: Evidence | None = None,
     ) -> None:
+        self.runtime = runtime if runtime is not None and runtime.reproduced else None
         self.debug = debug  # DEBUGAI_DEBUG: a failing analysis raises instead of becoming a note
         self.use_git = use_git
         self.max_candidates = max_candidates
@@ -101,8 +104,9 @@ class StaticEngine:
                     end_line=max(c.end_line, c.line),
                     symbol=c.symbol,
                     score=round(c.probability, 3),
-                    why=s.why,
+                    why=_with_observed(s.why, c.observed),
                     commit=commit or None,
+                    observed=c.observed,
                 )
             )
         if cands:
@@ -119,6 +123,9 @@ class StaticEngine:
                 **(match.groups if match is not None else {}),
                 **s.variables,
             }
+            ev = self.runtime
+            if ev is not None and ev.origin == top.symbol and "producer_site" in variables:
+                variables["producer_site"] = f"{top.file}:{top.line}"  # where the run saw it made
             use_pattern = best is not None and best.match is not None
             explanation = (
                 patterns.fill(match.pattern.explanation, variables, strict=self.debug)
@@ -134,6 +141,8 @@ class StaticEngine:
                 explanation=explanation,
             )
             diag.chain = _hops(s)
+            if self.runtime is not None:
+                diag.chain = _observed_chain(diag.chain, top, self.runtime)
             if use_pattern and match is not None and match.pattern.fix:
                 summary = patterns.fill(match.pattern.fix, variables, strict=self.debug)
                 diag.fix = Fix(summary=summary) if summary else None
@@ -186,10 +195,15 @@ class StaticEngine:
         self, an: Analyzer, ranked: list[_Ranked], *, blame: bool = True
     ) -> list[ranking.Candidate]:
         """Candidate functions, best first, each scored by the fitted model (see ranking)."""
-        cands = ranking.candidates(an, ranked)
+        ev = self.runtime
+        cands = ranking.candidates(an, ranked, ev.extra if ev is not None else ())
         seeds = [s.symbol for s in an.frames if s.symbol]
         ranking.add_pagerank(cands, signals.pagerank(an.index, seeds))
         ranking.score(cands, self.weights)
+        if ev is not None:  # the re-run's evidence: a step after the fitted score
+            from debugai.agent.runtime.combine import combine
+
+            combine(cands, ev, an.index)
         cands.sort(key=lambda c: (-c.utility, c.file, c.line))
         if self.use_git and blame:
             self._blame(an, cands[: self.max_candidates])
@@ -234,6 +248,32 @@ def _hops(s: Suspect) -> list[Hop]:
             Hop(file=step.file, line=step.line, symbol=step.symbol, explanation=step.explanation)
         )
     return hops
+
+
+def _with_observed(why: str, observed: list[str]) -> str:
+    if not observed:
+        return why
+    return f"{why} (observed: {'; '.join(observed[:2])})"
+
+
+def _observed_chain(chain: list[Hop], top: ranking.Candidate, ev: Evidence) -> list[Hop]:
+    """The chain as the run saw it: from where the value was made to the line that raised."""
+    if ev.hops and ev.origin == top.symbol:
+        hops = [Hop(file=h.file, line=h.line, symbol=h.symbol, explanation=h.explanation)
+                for h in ev.hops]  # fmt: skip
+        frames = ev.failing.exc_frames if ev.failing is not None else []
+        if frames and frames[-1] not in {(h.file, h.line) for h in hops}:
+            file, line = frames[-1]
+            same = [h for h in chain if (h.file, h.line) == (file, line)]
+            symbol = same[0].symbol if same else None
+            what = ev.failing.exc_type if ev.failing is not None else "the error"
+            hops.append(Hop(file=file, line=line, symbol=symbol, explanation=f"{what} raised here"))
+        return hops
+    for hop in chain:
+        facts = ev.facts_of(hop.symbol)
+        if facts is not None and facts.observed:
+            hop.explanation = _with_observed(hop.explanation, facts.observed)
+    return chain
 
 
 def _first_line(message: str) -> str:

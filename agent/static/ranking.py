@@ -98,6 +98,7 @@ class Candidate:
     line: int = 0
     end_line: int = 0
     generated: bool = False  # no strategy named it; the test's reach or the frames did
+    observed: list[str] = field(default_factory=list)  # what a re-run saw (agent/runtime)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,11 @@ def score(cands: Sequence[Candidate], weights: Weights) -> None:
     """Utilities and probabilities: softmax over the candidates and a "none of them" option."""
     for c in cands:
         c.utility = weights.utility(c.features)
+    normalize(cands)
+
+
+def normalize(cands: Sequence[Candidate]) -> None:
+    """Probabilities from the utilities as they are (after a later step moved them)."""
     top = max((c.utility for c in cands), default=0.0)
     shift = max(top, 0.0)
     denom = math.exp(-shift) + sum(math.exp(c.utility - shift) for c in cands)
@@ -309,8 +315,9 @@ def _family(s: Suspect) -> str:
     return "value"
 
 
-def candidates(an: Analyzer, ranked: Iterable[Any]) -> list[Candidate]:
-    """Group the suspects by function, add the test's reach, and measure every candidate."""
+def candidates(an: Analyzer, ranked: Iterable[Any], extra: Sequence[str] = ()) -> list[Candidate]:
+    """Group the suspects by function, add the test's reach (and `extra`, functions a re-run
+    pointed at), and measure every candidate."""
     ctx = _Context(an)
     index = an.index
     by_key: dict[tuple[str, str], Candidate] = {}
@@ -328,6 +335,12 @@ def candidates(an: Analyzer, ranked: Iterable[Any]) -> list[Candidate]:
         c.suspects.append(r)
     generated = sorted(ctx.reach.items(), key=lambda kv: (kv[1], kv[0]))
     generated += [(sid, 1) for sid in sorted(ctx.frame_callees) if sid in index.symbols]
+    for sid in extra:
+        found = index.symbols.get(sid)
+        if found is not None and _key_of(found.file, sid) not in by_key:
+            by_key[_key_of(found.file, sid)] = Candidate(
+                _key_of(found.file, sid), found.file, sid, generated=True
+            )
     added = 0
     for sid, _d in generated:
         sym = index.symbols[sid]

@@ -59,6 +59,19 @@ def ci(
     dry_run: Annotated[
         bool, typer.Option(help="Print the comment and annotations; post and write nothing.")
     ] = False,
+    rerun: Annotated[
+        str | None,
+        typer.Option(
+            "--rerun",
+            help="Re-run each explained failure's tests with this command under a tracer of "
+            "repo code (runtime evidence): {tests} is replaced by their node ids, {files} by "
+            "their files; with neither, the node ids are appended. Nothing runs without it.",
+            show_default=False,
+        ),
+    ] = None,
+    rerun_timeout: Annotated[
+        float, typer.Option("--rerun-timeout", help="Seconds before a re-run is killed.")
+    ] = 300.0,
 ) -> None:
     """Explain a failing CI run in one sticky pull-request comment (GitHub, GitLab).
 
@@ -75,6 +88,10 @@ def ci(
         if sys.stdin.isatty():
             raise UsageError("give a JUnit XML or log file (or pipe a log into stdin)")
         paths = [Path("-")]
+    if rerun is not None and not rerun.strip():
+        raise UsageError("--rerun needs a command, e.g. --rerun 'python -m pytest {tests}'")
+    if rerun_timeout <= 0:
+        raise UsageError(f"--rerun-timeout {rerun_timeout:g}: give a number of seconds above 0")
     root = repo_root(repo)
     options = CiOptions(
         config=load_config(root),
@@ -84,6 +101,8 @@ def ci(
         max_failures=max_failures,
         dry_run=dry_run,
         sarif=sarif,
+        rerun=rerun,
+        rerun_timeout=rerun_timeout,
     )
     result = run_ci(paths, options, os.environ)
     github = result.platform == "github"

@@ -7,10 +7,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from debugai.cli_app import app, console, err_console, guard
-from debugai.config import load_config
 
 
 @app.command("config")
@@ -22,6 +20,10 @@ def show_config(
     as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a table")] = False,
 ) -> None:
     """Print the effective config (env < pyproject.toml [tool.debugai] < flags), keys masked."""
+    from rich.table import Table
+
+    from debugai.config import load_config
+
     cfg = load_config(repo)
     data = cfg.masked()
     if as_json:

@@ -6,9 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich import box
-from rich.console import Console
-from rich.table import Table
 
 from debugai.cli_app import app, console, err_console, guard
 from debugai.errors import EvalFailure, UsageError
@@ -138,6 +135,10 @@ SYSTEM = {"engine": "engine", "innermost_frame": "1 frame", "all_frames": "frame
 
 
 def _print_scoreboard(data: dict[str, object]) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
     from debugai.evals.report import HEADLINE, fmt
 
     summary = data["summary"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,6 +15,7 @@ from debugai.errors import UsageError
 from debugai.terminal import index_progress, spinner, strip_control
 
 if TYPE_CHECKING:
+    from debugai.agent.runtime import RunSpec
     from debugai.config import Config, EngineName
 
 FORMATS = ("text", "markdown", "json", "sarif")
@@ -71,6 +73,17 @@ def explain(
         Path | None,
         typer.Option(help="Write exactly what would be sent to the model here; send nothing."),
     ] = None,
+    run: Annotated[
+        str | None,
+        typer.Option(
+            "--run",
+            help="Re-run this command (a pytest selection, a script) in the repo under a tracer "
+            "of repo code; what it saw becomes evidence. Nothing runs without it.",
+        ),
+    ] = None,
+    run_timeout: Annotated[
+        float, typer.Option("--run-timeout", help="Seconds before the re-run is killed.")
+    ] = 300.0,
 ) -> None:
     """Explain a crash: the root cause first, then the chain of hops to the line that raised."""
     from debugai.agent.pipeline import open_index
@@ -104,9 +117,15 @@ def explain(
                 "or use --engine local"
             )
         )
+    if run is not None and not run.strip():
+        raise UsageError("--run needs a command, e.g. --run 'pytest tests/test_x.py::test_y'")
+    if run_timeout <= 0:
+        raise UsageError(f"--run-timeout {run_timeout:g}: give a number of seconds above 0")
     with index_progress(err_console) as progress:
         index = open_index(root, config=config, progress=progress)
     waiting = f"waiting for the model ({config.model or chosen})" if uses_model else "diagnosing"
+    if run is not None:
+        waiting = f"re-running `{run}`, then {waiting}"
     with spinner(err_console, waiting):
         diag = run_explain(
             text,
@@ -116,6 +135,7 @@ def explain(
             path_map=parse_path_maps(path_map or []),
             config=config,
             index=index,
+            run=_run_spec(run, run_timeout),
         )
     if format == "json":
         from debugai.agent.render import render_json
@@ -134,6 +154,15 @@ def explain(
         from debugai.commands.explain_text import print_text
 
         print_text(diag, root, show_context=show_context)
+
+
+def _run_spec(command: str | None, timeout: float) -> RunSpec | None:
+    """The re-run asked for, in the user's own environment (read here, in the front end)."""
+    if command is None:
+        return None
+    from debugai.agent.runtime import RunSpec
+
+    return RunSpec(command=command, timeout=timeout, env=dict(os.environ))
 
 
 def uses_a_model(engine: EngineName, config: Config) -> bool:

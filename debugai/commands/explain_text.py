@@ -63,6 +63,8 @@ def print_text(diag: Diagnosis, repo: Path, *, show_context: bool = False) -> No
         console.print()
         console.print(head)
         console.print(_t(f"  {rc.explanation}"))
+        if top is not None and top.observed and (top.file, top.line) == (rc.file, rc.line):
+            console.print(_t(f"  Observed in the re-run: {'; '.join(top.observed)}", "cyan"))
         end = rc.end_line or rc.line
         code = _code(repo, rc.file, max(1, rc.line - CONTEXT_LINES), end + CONTEXT_LINES, rc.line)
         if code is not None:

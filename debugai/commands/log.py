@@ -7,10 +7,8 @@ import time
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from debugai.cli_app import app, console, guard
-from debugai.config import load_config
 from debugai.errors import UsageError
 
 log_app = typer.Typer(
@@ -32,7 +30,10 @@ def show(
     ] = False,
 ) -> None:
     """List the latest runs, or one run in full with --run ID (trace, requests, responses, diagnosis)."""
+    from rich.table import Table
+
     from debugai.agent.runlog import find_run, read_runs, runlog_path
+    from debugai.config import load_config
 
     cache_dir = load_config(None).cache_dir
     if run is not None:
@@ -101,6 +102,7 @@ def replay(
     from debugai.agent.render import render_json
     from debugai.agent.runlog import find_run, runlog_path
     from debugai.api import explain
+    from debugai.config import load_config
 
     config = load_config(None)
     record = find_run(config.cache_dir, run)

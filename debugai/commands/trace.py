@@ -6,15 +6,16 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from debugai.cli_app import console, guard, repo_root, trace_app
 from debugai.errors import TraceParseError, UsageError
 from debugai.terminal import strip_control
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 FORMATS = ("text", "json")
 STREAM_ABOVE = 8 << 20
@@ -124,6 +125,8 @@ def show(
 
 def _t(text: object, style: str = "") -> Text:
     """Text from the trace, shown literally: never read as markup, escape sequences gone."""
+    from rich.text import Text
+
     return Text(strip_control(str(text or "")), style=style)
 
 
@@ -132,6 +135,9 @@ def _first(message: str | None) -> str:
 
 
 def _print_text(traces: list[Any], primary: Any, report: Any) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     out = console.print
     n = len(traces)
     others = [t for t in traces if t is not primary]

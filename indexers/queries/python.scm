@@ -4,6 +4,7 @@
 ; Definitions: functions and methods (nested too) and classes.
 (function_definition) @def
 (class_definition) @def
+(lambda) @def
 
 ; Every call (the extractor takes the callee from the first child: cheaper than a second capture,
 ; whose list would not be aligned with this one).
@@ -25,8 +26,14 @@
 (for_in_clause left: (_) @bindpat)
 (as_pattern_target) @bindpat
 (named_expression name: (identifier) @bind)
-(lambda_parameters (identifier) @bind)
-(lambda_parameters (default_parameter name: (identifier) @bind))
+; Arguments that may be function references (the extractor keeps those naming a def, an import
+; or a reference-valued binding) and raised classes.
+(argument_list (identifier) @arg)
+(argument_list (lambda) @argl)
+(keyword_argument value: (identifier) @arg)
+(keyword_argument value: (lambda) @argl)
+(raise_statement) @raise
+
 (global_statement (identifier) @global)
 (nonlocal_statement (identifier) @global)
 

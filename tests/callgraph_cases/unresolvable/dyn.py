@@ -10,10 +10,12 @@ def b():
 
 
 HANDLERS = {"a": a, "b": b}
+HANDLERS.update(c=print)
 
 
 def dispatch(kind, obj, callback):
     HANDLERS[kind]()
+    HANDLERS["a"]()
     getattr(obj, "run")()
     callback()
     obj.method()
@@ -21,6 +23,7 @@ def dispatch(kind, obj, callback):
 
 
 def shadow():
+    a = b  # noqa: F841
     a = lambda: 0  # noqa: E731
     return a()
 

@@ -1,0 +1,419 @@
+"""The tracer that runs inside the re-run command's own Python (copied as `_debugai_probe.py`).
+
+It must import nothing from debugai (the command runs in the project's environment, where
+debugai is not installed) and run on the project's Python (3.7+): `sys.monitoring` on 3.12+,
+`sys.settrace` below. It records only code under the repository root, per test when pytest
+runs (loaded with `-p _debugai_probe`), else for the whole script (`python -m _debugai_probe
+script.py ...`), and writes one JSON file when the process ends. The parent passes its inputs
+in the environment (the only channel a child process has): DEBUGAI_PROBE_ROOT, DEBUGAI_PROBE_OUT,
+DEBUGAI_PROBE_BACKEND (settrace|monitoring|auto).
+
+Kept per test: the lines and functions it ran, the last MAX_RETURNS returns of repo functions
+(callee, its return line, its caller's line, the value's type and a short repr of scalars), the
+environment keys repo code read, and the exception with its repo frames.
+"""
+
+from __future__ import annotations
+
+import atexit
+import collections
+import dis
+import json
+import os
+import sys
+import threading
+import time
+from typing import Any
+
+MAX_RETURNS = 400
+MAX_TESTS = 3000
+MAX_REPR = 120
+_SCALARS = (bool, int, float, complex, bytes, str)
+_SKIP_PARTS = ("site-packages", "dist-packages", ".venv", "venv", ".tox", ".nox", "node_modules")
+
+ROOT = os.path.realpath(os.environ.get("DEBUGAI_PROBE_ROOT", os.getcwd()))
+OUT = os.environ.get("DEBUGAI_PROBE_OUT", "")
+BACKEND = os.environ.get("DEBUGAI_PROBE_BACKEND", "auto")
+_PROBE_FILE = os.path.realpath(__file__)
+
+
+class _Test:
+    __slots__ = ("env", "exc", "funcs", "id", "left", "lines", "outcome", "quiet", "returns")
+
+    def __init__(self, test_id: str) -> None:
+        self.id = test_id
+        self.lines: set[tuple[str, int]] = set()
+        self.funcs: set[tuple[str, int, str]] = set()
+        self.returns: collections.deque[list[Any]] = collections.deque(maxlen=MAX_RETURNS)
+        self.env: list[list[Any]] = []
+        self.exc: dict[str, Any] | None = None
+        self.outcome = "running"
+        # settrace only: per code object, the lines this test has not run yet, and how many
+        # line events in a row brought nothing new (see _local)
+        self.left: dict[Any, set[int]] = {}
+        self.quiet: dict[Any, int] = {}
+
+
+_state: dict[str, Any] = {"current": _Test("<collect>"), "tests": [], "dumped": False}
+_state["tests"].append(_state["current"])
+_repo_cache: dict[str, str | None] = {}
+
+
+def _rel(filename: str) -> str | None:
+    """The repo-relative path of a code object's file, None when it is not repository code."""
+    hit = _repo_cache.get(filename, "")
+    if hit != "":
+        return hit
+    out: str | None = None
+    if filename and not filename.startswith("<"):
+        path = os.path.realpath(filename)
+        if path.startswith(ROOT + os.sep) and path != _PROBE_FILE:
+            rel = path[len(ROOT) + 1 :].replace(os.sep, "/")
+            if not any(p in _SKIP_PARTS for p in rel.split("/")[:-1]):
+                out = rel
+    _repo_cache[filename] = out
+    return out
+
+
+def _short(value: Any) -> str | None:
+    """A repr for scalars and None only: anything else would cost time and may hold secrets."""
+    if value is None:
+        return "None"
+    if isinstance(value, _SCALARS):
+        if isinstance(value, (str, bytes)) and len(value) > MAX_REPR:
+            return repr(value[:MAX_REPR]) + "..."
+        return repr(value)[: MAX_REPR + 3]
+    if isinstance(value, (list, tuple, dict, set)) and not value:
+        return repr(value)
+    return None
+
+
+def _record_return(code: Any, line: int, value: Any, caller: Any) -> None:
+    rel = _rel(code.co_filename)
+    if rel is None or code.co_name == "<module>":
+        return
+    call_file = call_line = None
+    if caller is not None:
+        call_file = _rel(caller.f_code.co_filename)
+        call_line = caller.f_lineno if call_file else None
+    name = getattr(code, "co_qualname", code.co_name)
+    _state["current"].returns.append(
+        [rel, code.co_firstlineno, name, line, type(value).__name__, _short(value),
+         call_file, call_line]
+    )  # fmt: skip
+
+
+# -- sys.settrace (Python < 3.12) ---------------------------------------------------------
+
+
+QUIET_LIMIT = 20000  # line events in a row with no new line before a code object's lines stop
+_starts: dict[Any, frozenset[int]] = {}
+
+
+def _left(t: _Test, code: Any) -> set[int]:
+    left = t.left.get(code)
+    if left is None:
+        starts = _starts.get(code)
+        if starts is None:
+            starts = _starts[code] = frozenset(ln for _, ln in dis.findlinestarts(code) if ln)
+        left = t.left[code] = set(starts)
+    return left
+
+
+def _line(frame: Any) -> None:
+    """One line event: record a new line; a code object whose lines are all seen (or that ran
+    QUIET_LIMIT lines in a row with nothing new: a hot loop) stops line events for this test.
+    Its calls and returns are still traced; that is what makes settrace affordable."""
+    t = _state["current"]
+    code = frame.f_code
+    ln = frame.f_lineno
+    left = _left(t, code)
+    if ln in left:
+        left.discard(ln)
+        t.lines.add((_repo_cache[code.co_filename], ln))
+        t.quiet[code] = 0
+        if not left:
+            frame.f_trace_lines = False
+        return
+    key = (_repo_cache[code.co_filename], ln)
+    if key not in t.lines:  # a line the line table did not list: kept all the same
+        t.lines.add(key)
+        t.quiet[code] = 0
+        return
+    q = t.quiet[code] = t.quiet.get(code, 0) + 1
+    if q > QUIET_LIMIT:
+        left.clear()
+        frame.f_trace_lines = False
+
+
+def _local(frame: Any, event: str, arg: Any) -> Any:
+    if event == "line":
+        _line(frame)
+    elif event == "return":
+        _record_return(frame.f_code, frame.f_lineno, arg, frame.f_back)
+    elif event == "exception":
+        return _after_exception
+    return _local
+
+
+def _after_exception(frame: Any, event: str, arg: Any) -> Any:
+    """After an exception event: a line means it was caught; a return means it unwound."""
+    if event == "line":
+        _line(frame)
+        return _local
+    if event == "return":
+        return None  # unwinding: no value was returned
+    return _after_exception
+
+
+def _global(frame: Any, event: str, arg: Any) -> Any:
+    code = frame.f_code
+    rel = _rel(code.co_filename)
+    if rel is None:
+        return None
+    t = _state["current"]
+    t.funcs.add((rel, code.co_firstlineno, getattr(code, "co_qualname", code.co_name)))
+    if not _left(t, code):
+        frame.f_trace_lines = False  # every line already seen in this test: returns only
+    return _local
+
+
+# -- sys.monitoring (Python 3.12+) --------------------------------------------------------
+
+_mon: dict[str, Any] = {}
+
+
+def _start_monitoring() -> bool:
+    mon = getattr(sys, "monitoring", None)
+    if mon is None:
+        return False
+    tool = next((t for t in (4, 3, 5, 2) if mon.get_tool(t) is None), None)
+    if tool is None:
+        return False
+    mon.use_tool_id(tool, "debugai")
+    ev = mon.events
+    disable = mon.DISABLE
+    lines_of: dict[Any, dict[int, int]] = {}
+
+    def on_start(code: Any, offset: int) -> Any:
+        rel = _rel(code.co_filename)
+        if rel is None:
+            return disable
+        _state["current"].funcs.add(
+            (rel, code.co_firstlineno, getattr(code, "co_qualname", code.co_name))
+        )
+        if code not in lines_of:
+            lines_of[code] = {}
+            mon.set_local_events(tool, code, ev.LINE | ev.PY_RETURN)
+        return None
+
+    def on_line(code: Any, line: int) -> Any:
+        _state["current"].lines.add((_repo_cache[code.co_filename], line))
+        return disable  # once per test: restart_events() re-arms it when the next test begins
+
+    def on_return(code: Any, offset: int, value: Any) -> Any:
+        table = lines_of.get(code)
+        if table is None:
+            return None
+        line = table.get(offset)
+        if line is None:
+            line = table[offset] = next(
+                (ln for s, e, ln in code.co_lines() if s <= offset < e and ln), code.co_firstlineno
+            )
+        frame = sys._getframe(1)
+        _record_return(code, line, value, frame.f_back if frame.f_code is code else None)
+        return None
+
+    mon.register_callback(tool, ev.PY_START, on_start)
+    mon.register_callback(tool, ev.LINE, on_line)
+    mon.register_callback(tool, ev.PY_RETURN, on_return)
+    mon.set_events(tool, ev.PY_START)
+    _mon.update(mon=mon, tool=tool)
+    return True
+
+
+def start() -> str:
+    """Start tracing this process (and its later threads); returns the back-end's name."""
+    if BACKEND != "settrace" and _start_monitoring():
+        name = "monitoring"
+    else:
+        sys.settrace(_global)
+        threading.settrace(_global)
+        name = "settrace"
+    _state.update(backend=name, started=time.perf_counter())
+    _patch_environ()
+    atexit.register(dump)
+    return name
+
+
+def begin(test_id: str) -> None:
+    if len(_state["tests"]) >= MAX_TESTS:
+        _state["current"] = _Test(test_id)  # recorded but not kept
+        return
+    _state["current"] = _Test(test_id)
+    _state["tests"].append(_state["current"])
+    if _mon:
+        _mon["mon"].restart_events()
+
+
+def end(outcome: str) -> None:
+    cur = _state["current"]
+    if cur.outcome in ("running", "passed"):
+        cur.outcome = outcome
+    _state["current"] = _Test("<collect>")
+    if len(_state["tests"]) < MAX_TESTS:
+        _state["tests"].append(_state["current"])
+
+
+def record_exception(exc: BaseException) -> None:
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        rel = _rel(tb.tb_frame.f_code.co_filename)
+        if rel is not None:
+            frames.append([rel, tb.tb_lineno, tb.tb_frame.f_code.co_name])
+        tb = tb.tb_next
+    try:
+        message = str(exc)[:2000]
+    except Exception:
+        message = "?"
+    _state["current"].exc = {"type": type(exc).__name__, "message": message, "frames": frames}
+
+
+def _patch_environ() -> None:
+    """Note the environment keys repository code reads (names only, never the values)."""
+    cls = type(os.environ)
+    original = cls.__getitem__
+
+    def getitem(self: Any, key: Any) -> Any:
+        try:
+            return original(self, key)
+        except KeyError:
+            _note_env(key, False)
+            raise
+
+    def note_and_get(self: Any, key: Any) -> Any:
+        value = getitem(self, key)
+        _note_env(key, True)
+        return value
+
+    cls.__getitem__ = note_and_get  # type: ignore[method-assign]
+
+
+def _note_env(key: Any, present: bool) -> None:
+    frame: Any = sys._getframe(1)
+    for _ in range(6):  # os.getenv -> Mapping.get -> __getitem__ -> the probe's wrappers
+        if frame is None:
+            return
+        rel = _rel(frame.f_code.co_filename)
+        if rel is not None:
+            env = _state["current"].env
+            if len(env) < 200:
+                env.append([str(key)[:100], present, rel, frame.f_lineno])
+            return
+        frame = frame.f_back
+
+
+def dump() -> None:
+    if _state["dumped"] or not OUT:
+        return
+    _state["dumped"] = True
+    sys.settrace(None)
+    threading.settrace(None)  # type: ignore[arg-type,unused-ignore]
+    if _mon:
+        _mon["mon"].set_events(_mon["tool"], 0)
+    tests = []
+    for t in _state["tests"]:
+        if t.id == "<collect>" and not t.lines and not t.funcs:
+            continue
+        by_file: dict[str, list[int]] = {}
+        for f, ln in t.lines:
+            if ln <= 0:
+                continue
+            by_file.setdefault(f, []).append(ln)
+        tests.append(
+            {"id": t.id, "outcome": t.outcome, "lines": {f: sorted(v) for f, v in by_file.items()},
+             "funcs": sorted(t.funcs), "returns": list(t.returns), "env": t.env, "exc": t.exc}
+        )  # fmt: skip
+    data = {
+        "version": 1,
+        "backend": _state.get("backend", "?"),
+        "python": ".".join(str(v) for v in sys.version_info[:3]),
+        "traced_seconds": time.perf_counter() - _state.get("started", time.perf_counter()),
+        "tests": tests,
+    }
+    tmp = OUT + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(data, fh)
+    os.replace(tmp, OUT)
+
+
+# -- pytest plugin (`-p _debugai_probe`) --------------------------------------------------
+
+try:
+    import pytest as _pytest
+
+    _hookimpl: Any = _pytest.hookimpl
+except Exception:  # no pytest: the script mode below
+
+    def _hookimpl(**_kw: Any) -> Any:
+        return lambda f: f
+
+
+def pytest_configure(config: Any) -> None:
+    if "backend" not in _state:
+        start()
+
+
+@_hookimpl(hookwrapper=True)  # type: ignore[untyped-decorator,unused-ignore]
+def pytest_runtest_protocol(item: Any, nextitem: Any) -> Any:
+    begin(item.nodeid)
+    yield
+    end("passed")
+
+
+@_hookimpl(hookwrapper=True)  # type: ignore[untyped-decorator,unused-ignore]
+def pytest_runtest_makereport(item: Any, call: Any) -> Any:
+    outcome = yield
+    rep = outcome.get_result()
+    cur = _state["current"]
+    if rep.failed:
+        cur.outcome = "failed"
+        if call.excinfo is not None and cur.exc is None:
+            record_exception(call.excinfo.value)
+    elif rep.skipped and cur.outcome == "running":
+        cur.outcome = "skipped"
+
+
+def pytest_unconfigure(config: Any) -> None:
+    dump()
+
+
+def _main(argv: list[str]) -> None:
+    """`python -m _debugai_probe script.py args...` or `... -m module args...`."""
+    import runpy
+
+    if not argv:
+        raise SystemExit("usage: python -m _debugai_probe SCRIPT [ARGS] | -m MODULE [ARGS]")
+    start()
+    begin("<script>")
+    try:
+        if argv[0] == "-m" and len(argv) > 1:
+            sys.argv = argv[1:]
+            runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
+        else:
+            sys.argv = argv
+            sys.path.insert(0, os.path.dirname(os.path.abspath(argv[0])))
+            runpy.run_path(argv[0], run_name="__main__")
+    except SystemExit as exc:
+        end("passed" if exc.code in (None, 0) else "failed")
+        raise
+    except BaseException as exc:
+        record_exception(exc)
+        end("failed")
+        raise
+    end("passed")
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1:])
