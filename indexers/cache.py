@@ -32,7 +32,7 @@ from typing import Any
 
 from debugai.indexers.extract import RECORD_VERSION
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: settings fields read their Field(alias=...)
 MAGIC = b"DEBUGAI\x00"
 _HEADER = struct.Struct("<8sIQ32s")  # magic, version, payload length, HMAC-SHA256 of the body
 _RECORD_NAME = re.compile(r"^[0-9a-f]{64}$")  # a stored record is named by its sha256

@@ -184,6 +184,9 @@ def _import_target(resolver: Resolver, info: ModInfo, imp: tuple[Any, ...]) -> s
     return src[1]
 
 
+_ALIAS = re.compile(r"""\bField\(.*?\b(?:validation_)?alias\s*=\s*['"]([^'"]+)['"]""")
+
+
 def _settings_reads(resolver: Resolver, info: ModInfo) -> list[tuple[Any, ...]]:
     """pydantic BaseSettings fields: each annotated field reads <env_prefix><FIELD> (inherited)."""
     out: list[tuple[Any, ...]] = []
@@ -202,6 +205,11 @@ def _settings_reads(resolver: Resolver, info: ModInfo) -> list[tuple[Any, ...]]:
                 if p is not None:
                     prefix = p
                     break
+        aliases = {
+            name: m.group(1)
+            for scope, name, _line, text in rec.assigns
+            if scope == i and (m := _ALIAS.search(text)) is not None
+        }
         for scope, target, kind, _value, line in rec.binds:
             if (
                 scope == i
@@ -209,7 +217,9 @@ def _settings_reads(resolver: Resolver, info: ModInfo) -> list[tuple[Any, ...]]:
                 and not target.startswith("_")
                 and target != "model_config"
             ):
-                out.append((info.ids[i], line, f"{prefix}{target}".upper(), "settings", None))
+                # `Field(alias="APP_KEY")` names the variable itself (no prefix is added).
+                var = aliases.get(target) or f"{prefix}{target}".upper()
+                out.append((info.ids[i], line, var, "settings", None))
     return out
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from debugai.agent.context import Context
@@ -35,6 +35,9 @@ class _Ranked:
     category: str
 
 
+# The wording for a value whose trail ends at an environment read (see 30_config.toml).
+ENV_VALUE = "env-value-unset"
+
 # Strategies that live beside the general signals (they reuse the graph neighbourhood).
 EXTRA = {"shared_state": signals.shared_state_suspects}
 
@@ -65,7 +68,10 @@ class StaticEngine:
 
     def analyzer(self, trace: Trace, index: CodeIndex) -> Analyzer:
         return Analyzer(
-            index, trace, max_steps=self.max_steps, deadline_seconds=self.deadline_seconds
+            index,
+            followed_cause(trace),
+            max_steps=self.max_steps,
+            deadline_seconds=self.deadline_seconds,
         )
 
     def candidates(self, trace: Trace, index: CodeIndex) -> list[ranking.Candidate]:
@@ -116,8 +122,8 @@ class StaticEngine:
             match = best.match if best else (fallback.match if fallback else None)
             category = best.category if best else (fallback.category if fallback else "unknown")
             variables = {
-                "type": trace.final.type,
-                "message": _first_line(trace.final.message),
+                "type": an.trace.final.type,
+                "message": _first_line(an.trace.final.message),
                 "raise_site": _raise_label(an),
                 # the template's own regex groups, whichever suspect ranked first
                 **(match.groups if match is not None else {}),
@@ -127,6 +133,15 @@ class StaticEngine:
             if ev is not None and ev.origin == top.symbol and "producer_site" in variables:
                 variables["producer_site"] = f"{top.file}:{top.line}"  # where the run saw it made
             use_pattern = best is not None and best.match is not None
+            env = patterns.by_id(ENV_VALUE) if "var" in s.variables else None
+            if (
+                use_pattern
+                and category == "env-config"
+                and env is not None
+                and match is not None
+                and match.pattern.category != "env-config"  # a None that is an unset variable
+            ):
+                match = patterns.Match(env, match.groups)
             explanation = (
                 patterns.fill(match.pattern.explanation, variables, strict=self.debug)
                 if (use_pattern and match is not None)
@@ -217,6 +232,27 @@ class StaticEngine:
             b = signals.blame(an.index.root, c.file, c.line, max(c.end_line, c.line))
             if b is not None:
                 c.suspects[0].suspect.variables["_commit"] = b[0]
+
+
+def followed_cause(trace: Trace) -> Trace:
+    """`raise Wrapper(...) from exc` in the repo: the failure to explain is `exc`.
+
+    The wrapper only re-labels it, so the cause becomes the final exception, its frames joined
+    below the wrapper's callers (the stack as it was when the cause was raised).
+    """
+    if len(trace.chain) < 2:
+        return trace
+    final, cause = trace.chain[-1], trace.chain[-2]
+    last = final.frames[-1] if final.frames else None
+    if cause.relation != "cause" or last is None or last.kind != "repo":
+        return trace
+    said = (last.source or "").strip()
+    if not (said.startswith("raise ") and " from " in said and not said.endswith(" from None")):
+        return trace
+    if not any(f.kind == "repo" for f in cause.frames):
+        return trace
+    joined = replace(cause, frames=[*final.frames[:-1], *cause.frames], relation=None)
+    return replace(trace, chain=[*trace.chain[:-2], joined])
 
 
 def _suspect_of(an: Analyzer, c: ranking.Candidate) -> Suspect:

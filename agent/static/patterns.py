@@ -54,6 +54,10 @@ def load_patterns() -> tuple[Pattern, ...]:
     return tuple(out)
 
 
+def by_id(pattern_id: str) -> Pattern | None:
+    return next((p for p in load_patterns() if p.id == pattern_id), None)
+
+
 def short_type(exc_type: str) -> str:
     return exc_type.rsplit(".", 1)[-1]
 

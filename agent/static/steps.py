@@ -71,6 +71,17 @@ def telling(trail: list[Step]) -> int:
     return 2 if len(trail) > 1 else 1
 
 
+# How the index names a None path, in the words a user reads.
+NONE_PATH_WORDS = {
+    "fall-through": "falls off the end without a return",
+    "bare return": "a bare `return`",
+}
+
+
+def none_path_words(reason: str) -> str:
+    return NONE_PATH_WORDS.get(reason, reason)
+
+
 def best_none_path(sym: Symbol) -> NonePath:
     explicit = [p for p in sym.none_paths if p.reason != "fall-through"]
     return (explicit or list(sym.none_paths))[0]

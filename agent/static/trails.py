@@ -11,7 +11,15 @@ from tree_sitter import Node
 
 from debugai.agent.static import flow
 from debugai.agent.static.state import State
-from debugai.agent.static.steps import MAX_DEPTH, Step, best_none_path, short, telling, value_reason
+from debugai.agent.static.steps import (
+    MAX_DEPTH,
+    Step,
+    best_none_path,
+    none_path_words,
+    short,
+    telling,
+    value_reason,
+)
 
 if TYPE_CHECKING:
     from debugai.indexers.model import Symbol
@@ -34,9 +42,9 @@ class Trails(State):
                     sym.file,
                     np.line,
                     sym.id,
-                    f"`{sym.id}` returns None ({np.reason})",
+                    f"`{sym.id}` returns None ({none_path_words(np.reason)})",
                     root=True,
-                    reason=np.reason,
+                    reason=none_path_words(np.reason),
                     kind="none",
                 )
             ]
@@ -101,7 +109,7 @@ class Trails(State):
                 for w in sorted(inner, key=lambda s: -s.id.count(".")):
                     if w.none_paths:
                         np = best_none_path(w)
-                        line, reason = np.line, np.reason
+                        line, reason = np.line, none_path_words(np.reason)
                     else:
                         dropped = self._result_dropped(w)
                         if dropped is None:

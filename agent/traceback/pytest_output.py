@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from debugai.agent.traceback import cpython as cpy
 from debugai.agent.traceback.blocks import Block, LineStore
-from debugai.agent.traceback.model import ExceptionRecord, Frame, Relation, Trace
+from debugai.agent.traceback.model import ExceptionRecord, Frame, Relation, SyntaxInfo, Trace
 
 SESSION_RE = re.compile(r"^={3,} (?P<title>.*?) ={3,}$")
 HEADER_RE = re.compile(r"^_{3,} (?P<name>\S.*?) _{3,}$")
@@ -16,6 +16,7 @@ CAPTURED_RE = re.compile(r"^-{3,} (?:Captured|Captured log) .* -{3,}$|^-{3,} Cap
 LOC_RE = re.compile(r"^(?P<file>[^\s>].*?):(?P<line>\d+)(?:: ?(?P<rest>.*))?$")
 LINE_LOC_RE = re.compile(r"^(?P<file>\S.*?\.pyw?):(?P<line>\d+): (?P<rest>.+)$")
 FILE_LINE_RE = re.compile(r"^file (?P<file>.+), line (?P<line>\d+)$")
+SYNTAX_TYPES = frozenset({"SyntaxError", "IndentationError", "TabError"})
 DEF_RE = re.compile(r"^\s*(?:async\s+)?def\s+(?P<name>\w+)")
 SUMMARY_RE = re.compile(r"^(?P<kind>FAILED|ERROR) (?P<node>\S+)(?: - (?P<msg>.*))?$")
 RESULT_RE = re.compile(r"\b(?:passed|failed|errors?|skipped|xfailed|xpassed|no tests ran)\b")
@@ -197,8 +198,13 @@ def _entries_to_record(seg: list[str]) -> ExceptionRecord:
                 short.col = cpy.caret_span(short_printed, line, short.source or "")
             continue
         pending.append(line)
-    exc_type, message = _e_message(e_lines, loc_type)
-    rec = ExceptionRecord(type=exc_type, message=message, frames=frames)
+    syntax = _e_syntax(e_lines)
+    if syntax is not None:
+        exc_type, message, info = syntax
+        rec = ExceptionRecord(type=exc_type, message=message, frames=frames, syntax=info)
+    else:
+        exc_type, message = _e_message(e_lines, loc_type)
+        rec = ExceptionRecord(type=exc_type, message=message, frames=frames)
     rec.relation = relation
     return rec
 
@@ -220,6 +226,23 @@ def _long_frame(file: str, lineno: int, block: list[str]) -> Frame:
     if marked + 1 < len(block) and cpy.CARET_RE.match(block[marked + 1]):
         frame.col = cpy.caret_span(printed, block[marked + 1], frame.source)
     return frame
+
+
+def _e_syntax(e_lines: list[str]) -> tuple[str, str, SyntaxInfo] | None:
+    """A SyntaxError printed in `E` lines: its `File "x", line N` block, then the exception."""
+    texts = [t.strip() for t in e_lines if t.strip()]
+    if len(texts) < 2:
+        return None
+    loc = cpy.FILE_RE.match(texts[0])
+    if loc is None or loc.group("func"):
+        return None
+    for i, text in enumerate(texts[1:], 1):
+        parsed = cpy.parse_exception_line(text)
+        if parsed and parsed[0].rsplit(".", 1)[-1] in SYNTAX_TYPES:
+            source = texts[1] if i > 1 and not cpy.CARET_RE.match(texts[1]) else None
+            info = SyntaxInfo(file=loc.group("file"), line=int(loc.group("line")), text=source)
+            return parsed[0], "\n".join([parsed[1], *texts[i + 1 :]]), info
+    return None
 
 
 def _e_message(e_lines: list[str], loc_type: str) -> tuple[str, str]:

@@ -131,11 +131,14 @@ def test_nested_functions_are_not_entered() -> None:
 
 
 def test_pattern_templates_leave_out_optional_variables() -> None:
-    from debugai.agent.static.patterns import fill
+    from debugai.agent.static.patterns import MissingVariable, fill
 
     text = fill("`{var}` is not set. {similar}", {"var": "DB_URL"})
     assert text == "`DB_URL` is not set."
-    assert fill("at {producer_site} ({reason}).", {}) == "at ?."
+    # An essential variable without a value takes its sentence with it, never a `?`.
+    assert fill("Read it. It is made at {producer_site} ({reason}).", {}) == "Read it."
+    with pytest.raises(MissingVariable):
+        fill("at {producer_site}.", {}, strict=True)
 
 
 def test_a_name_rebound_from_itself_reads_its_previous_value() -> None:

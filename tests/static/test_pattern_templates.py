@@ -32,6 +32,7 @@ ESSENTIAL = {
     "key": "sub",
     "module": "app.mian",
     "scheme": "postgres",
+    "close": "app.main",
 }
 OPTIONAL = {
     "similar": "Did you mean `NOTES_SECRET_KEY` (set in .env.example)?",
@@ -42,9 +43,10 @@ OPTIONAL = {
     "receiver": "settings.secret_key",
     "name": "Settings",
     "var": "NOTES_SECRETKEY",
+    "code": "if tag in note.tags",
 }
-# `?` for a value, an emptied "(`{x}`)", a clause cut off before its full stop, a raw field.
-LEAKS = re.compile(r"`\?`|\.\?(?!\w)|``|\(\s+\)|\bwith\s*[.,]|\{\w+\}|\[\?|\?\]|\s\?(?:\s|$)")
+# `?` for a value, a colon before nothing, an emptied "(`{x}`)", a clause cut off before its full stop, a raw field.
+LEAKS = re.compile(r":\.|`\?`|\.\?(?!\w)|``|\(\s+\)|\bwith\s*[.,]|\{\w+\}|\[\?|\?\]|\s\?(?:\s|$)")
 
 
 def _pattern_files() -> list[str]:
@@ -55,8 +57,9 @@ def _pattern_files() -> list[str]:
 
 
 def _render_file(name: str) -> str:
-    import tomllib
     from importlib import resources
+
+    import tomllib
 
     text = resources.files("debugai.prompts").joinpath("patterns", name).read_text("utf-8")
     out: list[str] = []
@@ -92,11 +95,13 @@ def test_templates_name_only_variables_a_strategy_can_give() -> None:
 
 
 def test_fill_drops_what_has_no_value_and_strict_mode_refuses_it() -> None:
-    assert patterns.fill("`{var}` is not set. {similar}", {"var": "DB_URL"}) == "`DB_URL` is not set."
-    assert patterns.fill("a ({reason}) b", {}) == "a b"
-    assert patterns.fill("x ({producer_site})[?, which has {similar}?].", {"producer_site": "a.py:3"}) == (
-        "x (a.py:3)."
+    assert (
+        patterns.fill("`{var}` is not set. {similar}", {"var": "DB_URL"}) == "`DB_URL` is not set."
     )
+    assert patterns.fill("a ({reason}) b", {}) == "a b"
+    assert patterns.fill(
+        "x ({producer_site})[?, which has {similar}?].", {"producer_site": "a.py:3"}
+    ) == ("x (a.py:3).")
     # An essential variable without a value takes its sentence with it, never reads `?`.
     assert patterns.fill("Set it at {producer_site}. Then restart.", {}) == "Then restart."
     with pytest.raises(patterns.MissingVariable):

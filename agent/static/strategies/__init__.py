@@ -19,6 +19,7 @@ from debugai.agent.static.strategies.runtime import (
     session_origin,
     swallowed_error,
 )
+from debugai.agent.static.strategies.syntax import local_module, syntax_error
 from debugai.agent.static.strategies.values import (
     coroutine,
     dict_key,
@@ -48,6 +49,8 @@ STRATEGIES: dict[str, Strategy] = {
     "dict_key": dict_key,
     "env_key": env_key,
     "db_url": db_url,
+    "syntax_error": syntax_error,
+    "local_module": local_module,
     "missing_module": missing_module,
     "signature": signature,
     "validation": validation,

@@ -6,17 +6,14 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from debugai.agent.static.analysis import Analyzer, Step, short, similar
+from debugai.agent.static.analysis import Analyzer, Step, short
+from debugai.agent.static.envnames import config_texts, env_similar
 from debugai.agent.static.patterns import Match
 from debugai.agent.static.suspects import Suspect, from_trail
 
 if TYPE_CHECKING:
     pass
 
-
-TEXT_CONFIG_FILES = (".env", ".env.example", ".env.sample", ".flaskenv")
-
-TEXT_CONFIG_SUFFIXES = (".env", ".ini", ".cfg", ".toml", ".yaml", ".yml", ".conf")
 
 DRIVERS = {
     "psycopg2": "postgresql",
@@ -32,41 +29,10 @@ DRIVERS = {
 }
 
 
-def config_texts(an: Analyzer) -> list[tuple[str, int, str]]:
-    """(file, line, text) of small non-Python config files at the repo's top levels."""
-    out: list[tuple[str, int, str]] = []
-    root = an.index.root
-    for path in sorted(root.glob("*")) + sorted(root.glob("*/*")):
-        name = path.name
-        if ".venv" in path.parts or "node_modules" in path.parts or not path.is_file():
-            continue
-        if not (
-            name in TEXT_CONFIG_FILES
-            or name.startswith(".env")
-            or path.suffix in TEXT_CONFIG_SUFFIXES
-            or name.startswith("requirements")
-            or name in ("Dockerfile", "Procfile")
-        ):
-            continue
-        try:
-            if path.stat().st_size > 200_000:
-                continue
-            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            continue
-        rel = path.relative_to(root).as_posix()
-        out.extend((rel, i + 1, t) for i, t in enumerate(lines))
-    return out
-
-
 def env_key(an: Analyzer, m: Match) -> list[Suspect]:
     var = m.groups.get("key") or m.groups.get("var") or ""
     reads = [r for r in an.index.env_reads if r.var == var]
-    names = [r.var for r in an.index.env_reads]
-    for _, _, text in config_texts(an):
-        names.extend(re.findall(r"\b([A-Z][A-Z0-9_]{2,})\s*[=:]", text))
-    close = similar(var, names)
-    sim = f"A similar name exists: `{close[0]}` — a misspelling?" if close else ""
+    close, sim = env_similar(an, var)
     out = []
     for r in reads[:3]:
         step = Step(

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from debugai.agent.static import flow
 from debugai.agent.static.analysis import Analyzer, Step
+from debugai.agent.static.envnames import config_texts
 from debugai.agent.static.patterns import Match
-from debugai.agent.static.strategies.config import config_texts
 from debugai.agent.static.suspects import Suspect, best_trail, from_trail, site_label, trail_score
 
 if TYPE_CHECKING:

@@ -16,6 +16,7 @@ from debugai.agent.static.suspects import (
     is_test,
     site_label,
     trail_score,
+    trail_value,
 )
 
 if TYPE_CHECKING:
@@ -37,11 +38,11 @@ def none_value(an: Analyzer, m: Match) -> list[Suspect]:
             nodes = an.nodes_at(site, None, "subscript")
         elif op == "iterable":
             nodes = an.nodes_at(site, None, "iter")
-    nodes = nodes or an.identifiers_at(site)
+    nodes = nodes or _none_operands(an, site, m) or an.identifiers_at(site)
     trail = best_trail(an, site, nodes)
     if not trail:
         return []
-    receiver = short(flow.text(nodes[0])) if nodes else "?"
+    receiver = short(flow.text(nodes[0])) if nodes else ""
     extra = {
         "attr": attr or "",
         "receiver": receiver,
@@ -49,10 +50,28 @@ def none_value(an: Analyzer, m: Match) -> list[Suspect]:
         "typ": m.groups.get("typ", ""),
         "raise_site": site_label(site.file, site.line),
     }
-    out = [from_trail(an, trail, trail_score(trail), extra)]
+    out = [from_trail(an, trail, trail_value(an, trail), extra)]
     for side in an.side:  # where the key of a missed lookup came from
         out.append(from_trail(an, side + trail[1:], min(trail_score(side), 0.8), extra))
     return out
+
+
+_OPERANDS = re.compile(r"unsupported operand type\(s\) for \S+: '(\w+)' and '(\w+)'")
+
+
+def _none_operands(an: Analyzer, site: Site, m: Match) -> list[flow.Node]:
+    """`a * b` where the message says which side is None: that operand first, then the line."""
+    messages = [e.message for e in reversed(an.trace.chain)] if an.raised_in_repo else []
+    found = next((f for f in map(_OPERANDS.search, messages) if f is not None), None)
+    if found is None or "NoneType" not in found.groups() or len(set(found.groups())) == 1:
+        return []
+    side = "left" if found.group(1) == "NoneType" else "right"
+    tree = an.tree(site.file)
+    scope = flow.enclosing_function(tree, site.line) or tree.root_node
+    ops = flow.nodes_on_line(scope, site.line, ("binary_operator", "augmented_assignment"))
+    picked = [n.child_by_field_name(side) for n in ops if n.start_point[0] == site.line - 1]
+    nodes = [n for n in picked if n is not None]
+    return nodes + [n for n in an.identifiers_at(site) if n not in nodes] if nodes else []
 
 
 def coroutine(an: Analyzer, m: Match) -> list[Suspect]:
@@ -134,9 +153,68 @@ def dict_key(an: Analyzer, m: Match) -> list[Suspect]:
         out.append(s)
     out.extend(_near_keys_anywhere(an, key, extra))
     out.extend(_key_origins(an, site, key, extra))
+    if trail and _deserialized(an, trail[0]):
+        out.extend(_serialized_writers(an, site, key, trail, extra))
     if not out and key.isupper():
         return env_key(an, m)
     return out
+
+
+# A dict that came through a string (`json.loads(...)`) was written by a `dumps` somewhere else.
+_DESERIALIZED = re.compile(r"\b(?:loads|load|safe_load|unpackb|decode)\(")
+_SERIALIZE = re.compile(r"\b(?:dumps|dump|encode|packb)\(\s*\{")
+_LITERAL_KEY = re.compile(r"""["'](\w+)["']\s*:""")
+_READ_KEY = re.compile(r"""\[\s*["'](\w+)["']\s*\]|\.get\(\s*["'](\w+)["']""")
+
+
+def _deserialized(an: Analyzer, root: Step) -> bool:
+    """The trail starts at a deserializing call, or at a function returning one."""
+    if _DESERIALIZED.search(root.explanation):
+        return True
+    sym = an.symbol(root.symbol)
+    if sym is None or sym.kind != "function":
+        return False
+    body = an.index.lines(sym.file)[sym.line - 1 : sym.end_line]
+    return any(t.lstrip().startswith("return ") and _DESERIALIZED.search(t) for t in body)
+
+
+def _serialized_writers(
+    an: Analyzer, site: Site, key: str, trail: list[Step], extra: dict[str, str]
+) -> list[Suspect]:
+    """`dumps({"user": ...})` and a reader of `claims["exp"]`, `claims["sub"]`: the writer that
+    shares the reader's other keys but not the missing one wrote the dict the reader got."""
+    sym = an.symbol(site.symbol)
+    lines = an.index.lines(site.file)
+    span = lines[sym.line - 1 : sym.end_line] if sym is not None else [lines[site.line - 1]]
+    read = {a or b for text in span for a, b in _READ_KEY.findall(text)} - {key}
+    if not read:
+        return []
+    out: list[Suspect] = []
+    for file in sorted(an.index.files):
+        if is_test(file):
+            continue
+        flines = an.index.lines(file)
+        for i, text in enumerate(flines):
+            if not _SERIALIZE.search(text):
+                continue
+            written = set(_LITERAL_KEY.findall(" ".join(flines[i : i + 6])))
+            if key in written or not written & read:
+                continue
+            owner = an.sym_at(file, i + 1)
+            root = Step(
+                file,
+                i + 1,
+                owner,
+                f"serializes a dict with keys {', '.join(f'`{k}`' for k in sorted(written))}"
+                f", without `{key}`",
+                root=True,
+                reason=f"writes {', '.join(sorted(written))}",
+                kind="key",
+            )
+            s = from_trail(an, [root, *trail[1:]], 0.88, extra)
+            s.variables["similar"] = ", ".join(f"`{k}`" for k in sorted(written - read)) or ""
+            out.append(s)
+    return out[:3]
 
 
 def _key_origins(an: Analyzer, site: Site, key: str, extra: dict[str, str]) -> list[Suspect]:
