@@ -1,6 +1,7 @@
 import os
 from os import environ, getenv
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEBUG = os.getenv("DEBUG", "0")
@@ -23,3 +24,4 @@ class Settings(BaseSettings):
 
 class MoreSettings(Settings):
     extra: str = ""
+    token: str = Field(default="", alias="SERVICE_TOKEN")  # the alias is the whole name
