@@ -25,12 +25,11 @@ MAX_NAMED = 40  # candidates added this way
 def named_by_test(
     index: CodeIndex,
     files: Iterable[str],
-    test_words: set[str],
-    words: Callable[[str], set[str]],
+    shared: Callable[[str], int],
 ) -> list[str]:
     """Symbol ids of functions and classes in `files` the test's words name, best first.
 
-    `words(symbol_id)` gives the words of a symbol's qualified name (module prefix dropped).
+    `shared(symbol_id)` counts the test's words in a symbol's qualified name.
     """
     scored: list[tuple[int, str]] = []
     wanted = set(files)
@@ -41,8 +40,8 @@ def named_by_test(
     for file in sorted(by_file):
         ids = by_file[file]
         for sid in ids:
-            shared = len(words(sid) & test_words)
-            if shared or len(ids) <= SMALL_MODULE:
-                scored.append((-shared, sid))
+            n = shared(sid)
+            if n or len(ids) <= SMALL_MODULE:
+                scored.append((-n, sid))
     scored.sort()
     return [sid for _, sid in scored[:MAX_NAMED]]

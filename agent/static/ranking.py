@@ -155,6 +155,13 @@ def words(name: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(name)} - _STOP
 
 
+def shared_words(test_words: set[str], qualified: str) -> int:
+    """How many of the test's words a qualified name holds: as words, or (four letters and more)
+    inside one, since `GZipResponder` and `cachedproperty` do not split the way tests spell them."""
+    mine, flat = words(qualified), qualified.lower()
+    return sum(1 for w in test_words if w in mine or (len(w) >= 4 and w in flat))
+
+
 def score(cands: Sequence[Candidate], weights: Weights) -> None:
     """Utilities and probabilities: softmax over the candidates and a "none of them" option."""
     for c in cands:
@@ -231,7 +238,7 @@ class _Context:
             f for f in self.test_imports if not is_test(f)
         }
         found = named_by_test(
-            self.index, files, self.test_words, lambda q: words(self.qualified(q))
+            self.index, files, lambda q: shared_words(self.test_words, self.qualified(q))
         )
         self.named = set(found)
         return found
@@ -469,7 +476,7 @@ def _features(ctx: _Context, c: Candidate) -> dict[str, float]:
     if name and ctx.test_words:
         f["name_overlap"] = min(len(words(name) & ctx.test_words), 2) / 2
         qual = ctx.qualified(c.symbol or "")
-        f["qual_overlap"] = min(len(words(qual) & ctx.test_words), 2) / 2
+        f["qual_overlap"] = min(shared_words(ctx.test_words, qual), 2) / 2
     f["named_by_test"] = float((c.symbol or "") in ctx.named)
     if len(name) > 2 and not name.startswith("__"):
         f["on_test_line"] = float(name in ctx.on_line)

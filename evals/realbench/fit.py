@@ -289,6 +289,16 @@ def lopo(groups: Sequence[Group], **kw: Any) -> dict[str, Any]:
         for b in bins
         if b
     )
+    # The reliability table: per bin of the top candidate's score, how often it was the truth.
+    overall["reliability"] = [
+        {
+            "bin": f"{i / 5:.1f}-{(i + 1) / 5:.1f}",
+            "cases": len(b),
+            "mean_score": sum(p for p, _ in b) / len(b) if b else None,
+            "hit_rate": sum(h for _, h in b) / len(b) if b else None,
+        }
+        for i, b in enumerate(bins)
+    ]
     return {"overall": overall, "projects": held, "ranks": ranks}
 
 
@@ -342,6 +352,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--without", nargs="*", default=[], help="features left out (ablation)")
     ap.add_argument("--write", action="store_true", help="write weights fitted on everything")
     ap.add_argument("--json", help="write the leave-one-project-out figures here")
+    ap.add_argument(
+        "--report", help="write fit.md (calibration, evidence precision) in this folder"
+    )
     args = ap.parse_args(argv)
     path = features_path()
     if args.collect or args.missing or not path.is_file():
@@ -380,8 +393,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         + ", ".join(f"{k} {h}/{n}" for k, (h, n) in prec.items())
     )
     res["precision"] = prec
+    res["precision_synthetic"] = precision([g for g in groups if g.project == SYNTHETIC])
     cover = sum(1 for g in real_groups if any(g.labels))
     print(f"  truth among the candidates: {cover}/{o['cases']}")
+    res["truth_among_candidates"] = cover
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=2, default=str), "utf-8")
     if args.write:
@@ -397,6 +412,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         WEIGHTS_PATH.write_text(w.to_json(), "utf-8")
         ins = evaluate(groups, w)
         print(f"wrote {WEIGHTS_PATH} (in-sample func@1 {_pct(ins['func@1'])})")
+    if args.report:
+        from debugai.evals.realbench.fitreport import write_report
+
+        print(f"wrote {write_report(res, Path(args.report), kw)}")
     return 0
 
 
