@@ -72,6 +72,7 @@ FEATURES: tuple[str, ...] = (
     "is_dunder_init",  # a constructor
     "is_class",  # a class (its fields, bases, class-level code), not a function
     "pagerank",  # personalised PageRank from the traceback's frames, scaled to the top
+    "recent_change",  # 1 / (1 + k): the newest of the last commits to change its lines (recency.py)
 )
 
 _IDENT = re.compile(r"[A-Za-z_]\w*")
