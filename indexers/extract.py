@@ -24,8 +24,9 @@ from debugai.indexers.nodes import (
 from debugai.indexers.nonepaths import classify_return, end_reachable
 from debugai.indexers.parser import parse_source, query
 
-# Record layout version: bump when the tuples below change shape (part of the cache version).
-RECORD_VERSION = 3
+# Record layout version: bump when the tuples below change shape, or when linking reads them
+# differently (it is part of the cache version, so cached link packs are rebuilt).
+RECORD_VERSION = 4
 
 ENV_CALLS = {
     "os.getenv": ("getenv", False),

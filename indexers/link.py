@@ -130,6 +130,18 @@ def link_file(resolver: Resolver, module: str) -> LinkResult:
         if target is not None:
             calls.append((sid(scope), target, line, line, f"{how}({text})"))
     calls.extend(argument_edges(resolver, info, cache))
+    for i, d in enumerate(defs):
+        if d[7] and d[0] == "f":
+            # `@outer @inner def f`: outer is given inner's wrapper (inner's own argument, f, is
+            # an `args` row); edges from where outer calls its parameter to that wrapper.
+            for dec, given in resolver.decorator_chain(ids[i])[1][1:]:
+                found = resolver.sym(dec)
+                if found is None:
+                    continue
+                dinfo, didx = found
+                first = [p for p, (pos, _a) in dinfo.params_of(didx).items() if pos == 0]
+                for caller in dinfo.param_calls.get(didx, {}).get(first[0] if first else "", ()):
+                    calls.append((dinfo.ids[caller], given, d[5], d[5], f"@{dec}"))
     for idx, line, text in rec.routes:
         calls.append((sid(defs[idx][2]), ids[idx], line, line, f"@{text}"))
 

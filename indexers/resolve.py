@@ -77,6 +77,7 @@ class Resolver(ClassResolution, ValueFlow):
         self._lookup_memo: dict[tuple[str, int, str], Value | None] = {}
         self._attr_memo: dict[tuple[str, str, bool, bool], Value | None] = {}
         self._return_memo: dict[str, Value | None] = {}
+        self._deco_memo: dict[str, tuple[str, list[tuple[str, str]]]] = {}
 
     # ---- modules and ids -------------------------------------------------------------------
     def def_ids(self, module: str, rec: FileRecord) -> list[str]:
@@ -458,7 +459,10 @@ class Resolver(ClassResolution, ValueFlow):
         if kind == "inst":
             call = self.class_attr(target, "__call__", instance=False)
             return call if call is not None and call[0] == "sym" else None
-        if kind in ("sym", "ext", "builtin"):
+        if kind == "sym":
+            wrapped = self.decorator_chain(target)[0]
+            return value if wrapped == target else ("sym", wrapped)
+        if kind in ("ext", "builtin"):
             return value
         if kind in ("exti", "extr"):
             return ("ext", f"{target}()")
