@@ -82,6 +82,11 @@ def link_file(resolver: Resolver, module: str) -> LinkResult:
         hit = cache.get(key)
         if hit is None and _STR_LITERAL.match(text):
             hit = cache[key] = (None, True)  # `", ".join(...)`: a str method
+        if hit is None and resolver.line_sensitive(info, scope, text):
+            try:  # decided by the binding that ran last before this line: not cached by text
+                hit = _target_id(resolver.call_target(resolver.expr_at(info, scope, text, line)))
+            except RecursionError:
+                hit = (None, False)
         if hit is None:
             before = resolver.cuts
             try:

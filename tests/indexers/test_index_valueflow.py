@@ -468,3 +468,96 @@ def test_lambdas_are_lambda_nodes_that_symbol_at_looks_through(tmp_path) -> None
     assert ("app.order", "app.order.<lambda1>") in {
         (u, v) for u, v, k in idx.graph.edges(data="kind") if k == "calls"
     }
+
+
+def test_the_binding_that_ran_last_decides_a_straight_line_call() -> None:
+    got = one("""
+        def func1():
+            pass
+
+        def func2():
+            pass
+
+        a = b = func1
+        b()
+        a = b = func2
+        a()
+
+        def run(cb):
+            cb = func1
+            cb()
+    """)
+    assert ("app", "app.func1") in got
+    assert ("app", "app.func2") in got
+    assert ("app.run", "app.func1") in got
+
+
+def test_a_table_entry_rewritten_in_the_same_scope_is_the_one_called() -> None:
+    got = one("""
+        def func1():
+            pass
+
+        def func2():
+            pass
+
+        d = {
+            "a": func1,
+        }
+        d["a"] = func2
+        d["a"]()
+    """)
+    assert ("app", "app.func2") in got
+    assert ("app", "app.func1") not in got
+
+
+def test_bindings_in_branches_loops_or_rebound_elsewhere_decide_nothing() -> None:
+    got = one("""
+        import os
+
+        def func1():
+            pass
+
+        def func2():
+            pass
+
+        a = func1
+        if os.environ:
+            a = func2
+        a()
+
+        b = func1
+        for _ in range(3):
+            b()
+            b = func2
+
+        c = func1
+
+        def swap():
+            global c
+            c = func2
+
+        swap()
+        c()
+    """)
+    assert not [e for e in got if e[0] == "app" and e[1] in ("app.func1", "app.func2")]
+
+
+def test_a_call_before_any_local_binding_is_left_to_the_usual_rules() -> None:
+    # The call's statement spans lines: its own later line is not straight after the binding.
+    got = one("""
+        def func1():
+            pass
+
+        def func2():
+            pass
+
+        def go(f):
+            return f
+
+        h = func1
+        h = go(
+            h(),
+        )
+    """)
+    assert ("app", "app.func1") not in got
+    assert ("app", "app.func2") not in got
