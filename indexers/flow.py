@@ -274,7 +274,7 @@ def flow_rows(
     refs = set(names)
     refs.update(imp[5] or imp[4] or imp[2].split(".")[0] for imp in rec.imports)
     refs.update(b[1] for b in rec.binds if b[2] == "name")
-    seen: set[int] = set()
+    seen: set[tuple[int, int]] = set()  # a call's span: `super(C, s).f(x)` shares its start
     refs_b = {r.encode("utf-8") for r in refs}
     found = [n for n in caps.get("arg", ()) if n.text in refs_b]
     for node in (*found, *caps.get("argl", ())):
@@ -282,9 +282,12 @@ def flow_rows(
         if call is not None and call.type == "keyword_argument":
             call = call.parent
         call = call.parent if call is not None else None
-        if call is None or call.type != "call" or call.start_byte in seen:
+        if call is None or call.type != "call":
             continue
-        seen.add(call.start_byte)
+        span = (call.start_byte, call.end_byte)
+        if span in seen:
+            continue
+        seen.add(span)
         fn = call.child_by_field_name("function")
         if fn is None or fn.type not in ("identifier", "attribute") or fn.text in _NO_CALLBACK:
             continue
@@ -399,15 +402,15 @@ def straight_line_spans(
     run straight through (compound statements; the continuation lines of a multi-line simple
     statement), after a marker row (scope, 0, 0): the resolver lets the binding that last ran
     before a call decide it only when the call and every binding lie outside those spans."""
+    keys = [(b[0], b[1]) for b in rec.binds]
+    keys += [(d[2], d[1]) for d in rec.defs]
+    keys += [(imp[0], imp[5] or imp[4] or imp[2].split(".")[0]) for imp in rec.imports]
+    keys += [(p[0], p[2]) for p in rec.params]
+    if len(set(keys)) == len(keys):
+        return  # no name is bound twice in one scope
     seen: set[tuple[int, str]] = set()
     scopes: set[int] = set()
-    names = (
-        *((b[0], b[1]) for b in rec.binds),
-        *((d[2], d[1]) for d in rec.defs),
-        *((imp[0], imp[5] or imp[4] or imp[2].split(".")[0]) for imp in rec.imports),
-        *((p[0], p[2]) for p in rec.params),
-    )
-    for key in names:
+    for key in keys:
         if key in seen:
             scopes.add(key[0])
         seen.add(key)

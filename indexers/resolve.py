@@ -80,6 +80,7 @@ class Resolver(ClassResolution, ValueFlow, StraightLine):
         self._return_memo: dict[str, Value | None] = {}
         self._deco_memo: dict[str, tuple[str, list[tuple[str, str]]]] = {}
         self._straight: dict[str, Any] = {}
+        self._straight_scopes: dict[str, frozenset[int]] = {}
 
     # ---- modules and ids -------------------------------------------------------------------
     def def_ids(self, module: str, rec: FileRecord) -> list[str]:

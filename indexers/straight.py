@@ -22,6 +22,7 @@ class StraightLine:
     """Mixed into Resolver (see resolve.py), which supplies the lookups declared below."""
 
     _straight: dict[str, tuple[dict[int, list[tuple[int, int]]], dict[tuple[int, str], list[Row]]]]
+    _straight_scopes: dict[str, frozenset[int]]
 
     if TYPE_CHECKING:
 
@@ -71,12 +72,18 @@ class StraightLine:
                 if len(rows_of[key]) < 2 or head in declared or key[0] in starred:
                     del rows_of[key]
         facts = self._straight[info.module] = (spans, rows_of)
+        self._straight_scopes[info.module] = frozenset(key[0] for key in rows_of)
         return facts
 
     def line_sensitive(self, info: ModInfo, scope: int, text: str) -> bool:
         """True when the call `text` at some line of `scope` may be decided by expr_at."""
-        _spans, rows_of = self._straight_facts(info)
-        return bool(rows_of) and (scope, _head(text)) in rows_of
+        scopes = self._straight_scopes.get(info.module)
+        if scopes is None:
+            self._straight_facts(info)
+            scopes = self._straight_scopes[info.module]
+        if scope not in scopes:
+            return False
+        return (scope, _head(text)) in self._straight[info.module][1]
 
     def expr_at(self, info: ModInfo, scope: int, text: str, line: int) -> Value | None:
         """expr(), with the head name decided by the straight-line binding reaching `line`."""
