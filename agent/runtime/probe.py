@@ -6,11 +6,13 @@ debugai is not installed) and run on the project's Python (3.7+): `sys.monitorin
 runs (loaded with `-p _debugai_probe`), else for the whole script (`python -m _debugai_probe
 script.py ...`), and writes one JSON file when the process ends. The parent passes its inputs
 in the environment (the only channel a child process has): DEBUGAI_PROBE_ROOT, DEBUGAI_PROBE_OUT,
-DEBUGAI_PROBE_BACKEND (settrace|monitoring|auto).
+DEBUGAI_PROBE_BACKEND (settrace|monitoring|auto), DEBUGAI_PROBE_FOCUS (the failing test's id).
 
 Kept per test: the lines and functions it ran, the last MAX_RETURNS returns of repo functions
 (callee, its return line, its caller's line, the value's type and a short repr of scalars), the
-environment keys repo code read, and the exception with its repo frames.
+environment keys repo code read, and the exception with its repo frames. With a focus, only
+that test's returns are kept (the evidence reads no other's), and under settrace a passing
+test's frames whose lines are all seen get no local trace function at all.
 """
 
 from __future__ import annotations
@@ -34,14 +36,17 @@ _SKIP_PARTS = ("site-packages", "dist-packages", ".venv", "venv", ".tox", ".nox"
 ROOT = os.path.realpath(os.environ.get("DEBUGAI_PROBE_ROOT", os.getcwd()))
 OUT = os.environ.get("DEBUGAI_PROBE_OUT", "")
 BACKEND = os.environ.get("DEBUGAI_PROBE_BACKEND", "auto")
+FOCUS = os.environ.get("DEBUGAI_PROBE_FOCUS", "")
 _PROBE_FILE = os.path.realpath(__file__)
 
 
 class _Test:
-    __slots__ = ("env", "exc", "funcs", "id", "left", "lines", "outcome", "quiet", "returns")
+    __slots__ = ("env", "exc", "funcs", "id", "keep", "left", "lines", "outcome", "quiet",
+                 "returns")  # fmt: skip
 
     def __init__(self, test_id: str) -> None:
         self.id = test_id
+        self.keep = _focused(test_id)  # its returns are recorded
         self.lines: set[tuple[str, int]] = set()
         self.funcs: set[tuple[str, int, str]] = set()
         self.returns: collections.deque[tuple[Any, ...]] = collections.deque(maxlen=MAX_RETURNS)
@@ -52,6 +57,14 @@ class _Test:
         # yet, and how many line events in a row brought nothing new (see _line)
         self.left: dict[int, set[int]] = {}
         self.quiet: dict[int, int] = {}
+
+
+def _focused(test_id: str) -> bool:
+    """No focus, or the focus names this test (as the trace wrote it: maybe from another dir)."""
+    if not FOCUS or test_id in ("<collect>", "<script>"):
+        return True
+    a, b = test_id.replace(os.sep, "/"), FOCUS.replace(os.sep, "/")
+    return a == b or a.endswith("/" + b) or b.endswith("/" + a)
 
 
 _state: dict[str, Any] = {"current": _Test("<collect>"), "tests": [], "dumped": False}
@@ -155,11 +168,12 @@ def _returned(entry: tuple[Any, ...]) -> list[Any]:
 
 def _record_return(code: Any, line: int, value: Any, caller: Any) -> None:
     info = _code(code)
-    if info is None or info.module:
+    t = _state["current"]
+    if info is None or info.module or not t.keep:
         return
     c_code = caller.f_code if caller is not None else None
     c_line = caller.f_lineno if caller is not None else None
-    _state["current"].returns.append((info, line, type(value), _kept(value), c_code, c_line))
+    t.returns.append((info, line, type(value), _kept(value), c_code, c_line))
 
 
 # -- sys.settrace (Python < 3.12) ---------------------------------------------------------
@@ -214,7 +228,8 @@ def _line(frame: Any) -> None:
 def _local(frame: Any, event: str, arg: Any) -> Any:
     if event == "return":  # _record_return inlined: it runs on every return of repository code
         info = _codes.get(id(frame.f_code))  # _global registered it; held, so its id is not reused
-        if info is None or info.module:
+        t = _state["current"]
+        if info is None or info.module or not t.keep:
             return None
         caller = frame.f_back
         tv = type(arg)
@@ -223,7 +238,7 @@ def _local(frame: Any, event: str, arg: Any) -> Any:
             entry = (info, frame.f_lineno, tv, kept, None, None)
         else:
             entry = (info, frame.f_lineno, tv, kept, caller.f_code, caller.f_lineno)
-        _state["current"].returns.append(entry)
+        t.returns.append(entry)
     elif event == "line":
         _line(frame)
     elif event == "exception":
@@ -253,62 +268,27 @@ def _global(frame: Any, event: str, arg: Any) -> Any:
     if left is None:
         left = _left(t, code)
     if not left:
+        if not t.keep:
+            return None  # every line already seen and no returns wanted: nothing to trace
         frame.f_trace_lines = False  # every line already seen in this test: returns only
     return _local
 
 
-# -- sys.monitoring (Python 3.12+) --------------------------------------------------------
+# -- sys.monitoring (Python 3.12+): probe_monitoring.py, copied beside this file --------
 
 _mon: dict[str, Any] = {}
 
 
 def _start_monitoring() -> bool:
-    mon = getattr(sys, "monitoring", None)
-    if mon is None:
+    if getattr(sys, "monitoring", None) is None:
         return False
-    tool = next((t for t in (4, 3, 5, 2) if mon.get_tool(t) is None), None)
-    if tool is None:
+    try:
+        import _debugai_probe_monitoring  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:  # copied alone: settrace it is
         return False
-    mon.use_tool_id(tool, "debugai")
-    ev = mon.events
-    disable = mon.DISABLE
-    lines_of: dict[Any, dict[int, int]] = {}
 
-    def on_start(code: Any, offset: int) -> Any:
-        rel = _rel(code.co_filename)
-        if rel is None:
-            return disable
-        _state["current"].funcs.add(
-            (rel, code.co_firstlineno, getattr(code, "co_qualname", code.co_name))
-        )
-        if code not in lines_of:
-            lines_of[code] = {}
-            mon.set_local_events(tool, code, ev.LINE | ev.PY_RETURN)
-        return None
-
-    def on_line(code: Any, line: int) -> Any:
-        _state["current"].lines.add((_repo_cache[code.co_filename], line))
-        return disable  # once per test: restart_events() re-arms it when the next test begins
-
-    def on_return(code: Any, offset: int, value: Any) -> Any:
-        table = lines_of.get(code)
-        if table is None:
-            return None
-        line = table.get(offset)
-        if line is None:
-            line = table[offset] = next(
-                (ln for s, e, ln in code.co_lines() if s <= offset < e and ln), code.co_firstlineno
-            )
-        frame = sys._getframe(1)
-        _record_return(code, line, value, frame.f_back if frame.f_code is code else None)
-        return None
-
-    mon.register_callback(tool, ev.PY_START, on_start)
-    mon.register_callback(tool, ev.LINE, on_line)
-    mon.register_callback(tool, ev.PY_RETURN, on_return)
-    mon.set_events(tool, ev.PY_START)
-    _mon.update(mon=mon, tool=tool)
-    return True
+    _mon.update(_debugai_probe_monitoring.start(sys.modules[__name__]))
+    return bool(_mon)
 
 
 def start() -> str:
