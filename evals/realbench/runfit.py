@@ -40,6 +40,11 @@ def split(row: dict[str, float]) -> tuple[dict[str, float], dict[str, float]]:
     return st, rt
 
 
+def _known(rt: dict[str, float]) -> dict[str, float]:
+    """The features the coefficients name: a saved group may hold some no longer used."""
+    return {n: x for n, x in rt.items() if n in combine.NAMES}
+
+
 def fit_coefficients(
     groups: Sequence[fit_mod.Group],
     offsets: Sequence[Sequence[float]],
@@ -53,7 +58,7 @@ def fit_coefficients(
     m = dict.fromkeys(names, 0.0)
     v = dict.fromkeys(names, 0.0)
     lr, beta1, beta2 = 0.05, 0.9, 0.999
-    feats = [[split(r)[1] for r in g.rows] for g in groups]
+    feats = [[_known(split(r)[1]) for r in g.rows] for g in groups]
     total = len(groups) or 1
     for it in range(1, iterations + 1):
         grad = dict.fromkeys(names, 0.0)
@@ -86,7 +91,7 @@ def utilities(
         st, rt = split(r)
         u = weights.utility(st)
         if coef is not None:
-            u += sum(getattr(coef, n) * x for n, x in rt.items())
+            u += sum(getattr(coef, n) * x for n, x in _known(rt).items())
         out.append(u)
     return out
 
