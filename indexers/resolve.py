@@ -9,7 +9,7 @@ answers None rather than guess, and conflicting bindings of one name resolve to 
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from debugai.indexers.classes import UNKNOWN, ClassResolution, Value
@@ -392,7 +392,11 @@ class Resolver(ClassResolution, ValueFlow, StraightLine):
             value = self.lookup(info, scope, head)
             if called:
                 value = self.call_result(value)
-        for name, called in chain[1:]:
+        return self.follow(value, chain[1:])
+
+    def follow(self, value: Value | None, rest: Sequence[tuple[str, bool]]) -> Value | None:
+        """Walk `.name` and `()` steps from a value (None as soon as one is unknown)."""
+        for name, called in rest:
             if value is None:
                 return None
             if name:

@@ -8,6 +8,7 @@ resolver's usual one."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from debugai.indexers.classes import UNKNOWN, Value
@@ -34,6 +35,7 @@ class StraightLine:
         ) -> Value: ...
         def attr(self, value: Value, name: str) -> Value | None: ...
         def call_result(self, value: Value | None) -> Value | None: ...
+        def follow(self, value: Value | None, rest: Sequence[tuple[str, bool]]) -> Value | None: ...
 
     def _straight_facts(
         self, info: ModInfo
@@ -102,14 +104,7 @@ class StraightLine:
             return self.expr(info, scope, text)
         if chain[0][1]:
             value = self.call_result(value)
-        for name, called in chain[1:]:
-            if value is None:
-                return None
-            if name:
-                value = self.attr(value, name)
-            if called:
-                value = self.call_result(value)
-        return value
+        return self.follow(value, chain[1:])
 
     def reaching(
         self, info: ModInfo, scope: int, name: str, line: int
