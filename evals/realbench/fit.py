@@ -159,6 +159,19 @@ def load_groups(path: Path) -> list[Group]:
 # -- the model -------------------------------------------------------------------------------
 
 
+def residuals(us: Sequence[float], labels: Sequence[bool]) -> list[float]:
+    """Per candidate, the log-likelihood's derivative by its utility in a conditional logit with a
+    "none of them" option (utility 0): P(it | the truth is among them) - P(it)."""
+    top = max(0.0, *us)
+    es = [math.exp(u - top) for u in us]
+    denom = math.exp(-top) + sum(es)
+    ps = [e / denom for e in es]
+    pos = sum(p for p, lab in zip(ps, labels, strict=True) if lab)
+    return [
+        ((p / pos) if (lab and pos > 0) else 0.0) - p for p, lab in zip(ps, labels, strict=True)
+    ]
+
+
 def fit(
     groups: Sequence[Group],
     *,
@@ -184,14 +197,8 @@ def fit(
                 continue
             weight = synthetic_weight if g.project == SYNTHETIC else 1.0
             us = [b + sum(w[k] * x for k, x in r.items()) for r in grows]
-            top = max(0.0, *us)
-            es = [math.exp(u - top) for u in us]
-            denom = math.exp(-top) + sum(es)
-            ps = [e / denom for e in es]
-            pos = sum(p for p, lab in zip(ps, g.labels, strict=True) if lab)
-            for r, p, lab in zip(grows, ps, g.labels, strict=True):
-                q = (p / pos) if (lab and pos > 0) else 0.0
-                d = weight * (q - p)
+            for r, res in zip(grows, residuals(us, g.labels), strict=True):
+                d = weight * res
                 if d == 0.0:
                     continue
                 gb += d

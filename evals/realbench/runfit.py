@@ -66,13 +66,7 @@ def fit_coefficients(
             if not fs or not any(g.labels):
                 continue  # a case whose truth is no candidate says nothing about the coefficients
             us = [o + sum(k[n] * x for n, x in f.items()) for o, f in zip(off, fs, strict=True)]
-            top = max(0.0, *us)
-            es = [math.exp(u - top) for u in us]
-            denom = math.exp(-top) + sum(es)
-            ps = [e / denom for e in es]
-            pos = sum(p for p, lab in zip(ps, g.labels, strict=True) if lab)
-            for f, p, lab in zip(fs, ps, g.labels, strict=True):
-                d = ((p / pos) if (lab and pos > 0) else 0.0) - p
+            for f, d in zip(fs, fit_mod.residuals(us, g.labels), strict=True):
                 for n, x in f.items():
                     grad[n] += d * x
         for n in names:
