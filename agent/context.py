@@ -42,6 +42,7 @@ class Context:
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 MAX_SPAN_LINES = 60
 WINDOW = 15
+MAX_GROWN_LINES = 250  # a span grown to its whole definition stops here
 
 
 def estimate_tokens(text: str) -> int:
@@ -141,5 +142,39 @@ def _pack(
         taken.setdefault(file, []).append(span)
         ctx.spans.append(span)
         ctx.tokens += cost
+    _grow(index, ctx, taken)
     ctx.spans.sort(key=lambda s: -s.score)
     return ctx
+
+
+def _grow(index: CodeIndex, ctx: Context, taken: dict[str, list[Span]]) -> None:
+    """Spend what the budget has left on whole definitions, best-ranked first.
+
+    A window of a long function, or a class cut to its first lines, can miss the line that is
+    wrong: what the model is not shown it cannot find. Spans inside a grown one are merged.
+    """
+    merged: set[int] = set()  # ids of spans folded into a grown one
+    for span in sorted(ctx.spans, key=lambda s: -s.score):
+        if id(span) in merged:
+            continue
+        sym = index.symbols.get(span.symbol) if span.symbol else None
+        if sym is None or sym.kind == "module" or sym.file != span.file:
+            continue
+        lines = index.lines(span.file)
+        lo = min(span.start, sym.decorated_line or sym.line)
+        hi = min(len(lines), max(span.end, min(sym.end_line, lo + MAX_GROWN_LINES - 1)))
+        if lo >= span.start and hi <= span.end:
+            continue
+        inside = [s for s in taken[span.file] if s is not span and lo <= s.start and s.end <= hi]
+        text = "\n".join(lines[lo - 1 : hi])
+        cost = estimate_tokens(text) + 12
+        extra = cost - span.tokens - sum(s.tokens for s in inside)
+        if ctx.tokens + extra > ctx.budget:
+            continue
+        for s in inside:
+            merged.add(id(s))
+            taken[span.file].remove(s)
+            ctx.spans.remove(s)
+            span.score = max(span.score, s.score)
+        span.start, span.end, span.text, span.tokens = lo, hi, text, cost
+        ctx.tokens += extra

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 ENGINES: tuple[EngineName, ...] = get_args(EngineName)
 DEFAULT_BUDGET = 8000
 MAX_TRACE_CHARS = 2_000_000  # of pasted input read; the rest (the start) is said to be skipped
-CONTEXT_CANDIDATES = 15  # of the static ranking given a span in the context (5 are shown)
+CONTEXT_CANDIDATES = 30  # of the static ranking given a span in the context (5 are shown)
 
 
 def index_options(

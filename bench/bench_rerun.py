@@ -1,6 +1,6 @@
 """Benchmark: the `--run` tracer's overhead against the same command run plainly, same run.
 
-    python bench/bench_rerun.py [--cases N] [--repeat N] [--timeout S] [CASE_DIR ...]
+    python bench/bench_rerun.py [--cases N] [--repeat N] [--timeout S] [--no-focus] [CASE_DIR ...]
 
 Two workloads, each timed plainly and under the probe (agent/runtime/probe.py), interleaved,
 best of --repeat kept (a shared VM's speed drifts):
@@ -12,6 +12,8 @@ best of --repeat kept (a shared VM's speed drifts):
                under DEBUGAI_REAL_WORK (mirrors and old Pythons: by hand); --cases N picks N
                spread over the projects, or name CASE_DIRs
 
+Each command is traced as `explain --run` traces it: focused on the failing test its trace names
+(only that test's returns are recorded); --no-focus records every test's, as with no trace.
 Prints each command's plain and traced seconds and their ratio, then the median and the worst
 against the target: traced <= 3x plain. Not a timed test: run it by hand.
 """
@@ -67,7 +69,8 @@ def synthetic(folder: Path) -> tuple[Path, str, dict[str, str]]:
     return root, command, dict(os.environ)
 
 
-def real(dirs: list[str], n: int) -> list[tuple[str, Path, str, dict[str, str]]]:
+def real(dirs: list[str], n: int) -> list[tuple[str, Path, str, dict[str, str], str]]:
+    from debugai.agent.traceback import parse
     from debugai.evals.realbench.build import BuildRefused, _test_env, venv_for
     from debugai.evals.realbench.case import REAL_DIR, load
     from debugai.evals.realbench.rerun import command_for
@@ -96,18 +99,20 @@ def real(dirs: list[str], n: int) -> list[tuple[str, Path, str, dict[str, str]]]
             continue
         command = command_for(case, venv, "files")
         if command is not None:
-            out.append((case.id, src, command, _test_env(case, src, venv)))
+            # the failing test as `explain --run` reads it from the trace (RunSpec.focus)
+            focus = parse((d / "trace.txt").read_text("utf-8", "replace")).test_id or ""
+            out.append((case.id, src, command, _test_env(case, src, venv), focus))
     return out
 
 
-def measure(root: Path, command: str, env: dict[str, str], repeat: int, timeout: float) -> tuple[float, float] | None:  # fmt: skip
+def measure(root: Path, command: str, env: dict[str, str], focus: str, repeat: int, timeout: float) -> tuple[float, float] | None:  # fmt: skip
     """(best plain seconds, best traced seconds), or None when the command did not fail."""
     from debugai.agent.runtime.run import RunSpec, run_observed
 
     plain: list[float] = []
     traced: list[float] = []
     for _ in range(repeat):
-        obs = run_observed(RunSpec(command, timeout=timeout, env=env), root)
+        obs = run_observed(RunSpec(command, timeout=timeout, env=env, focus=focus), root)
         if obs.plain_seconds is None or obs.problem or obs.timed_out:
             print(f"    not measured: {obs.problem or 'no plain run'}")
             return None
@@ -123,16 +128,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=300.0)
     parser.add_argument("--no-real", action="store_true", help="the synthetic workload only")
+    parser.add_argument(
+        "--no-focus", action="store_true",
+        help="record every test's returns, not only the failing test's (as without a trace)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     ratios: list[tuple[str, float]] = []
     with tempfile.TemporaryDirectory(prefix="bench-rerun-") as tmp:
         root, command, env = synthetic(Path(tmp))
-        work = [("synthetic", root, command, env)]
+        # the synthetic run's failing test, named as pytest's summary names it
+        work = [("synthetic", root, command, env, "tests/test_work.py::test_sum")]
         if not args.no_real:
             work += real(args.dirs, args.cases)
         print(f"{'command':<22} {'plain s':>9} {'traced s':>9} {'ratio':>7}")
-        for name, src, cmd, cenv in work:
-            got = measure(src, cmd, cenv, args.repeat, args.timeout)
+        for name, src, cmd, cenv, focus in work:
+            got = measure(src, cmd, cenv, "" if args.no_focus else focus, args.repeat, args.timeout)
             if got is None:
                 print(f"{name:<22} {'-':>9} {'-':>9} {'-':>7}")
                 continue

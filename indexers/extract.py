@@ -24,8 +24,9 @@ from debugai.indexers.nodes import (
 from debugai.indexers.nonepaths import classify_return, end_reachable
 from debugai.indexers.parser import parse_source, query
 
-# Record layout version: bump when the tuples below change shape (part of the cache version).
-RECORD_VERSION = 3
+# Record layout version: bump when the tuples below change shape, or when linking reads them
+# differently (it is part of the cache version, so cached link packs are rebuilt).
+RECORD_VERSION = 4
 
 ENV_CALLS = {
     "os.getenv": ("getenv", False),
@@ -77,6 +78,8 @@ class FileRecord:
     env: list[tuple[Any, ...]] = field(default_factory=list)
     # module- and class-level assignments (scope, name, line, value text)
     assigns: list[tuple[Any, ...]] = field(default_factory=list)
+    # (scope, first line, last line) of bodies not run straight through (flow.straight_line_spans)
+    spans: list[tuple[Any, ...]] = field(default_factory=list)
     all_names: tuple[str, ...] | None = None
     generators: tuple[int, ...] = ()
     n_lines: int = 0
@@ -421,6 +424,7 @@ def extract_tree(tree: tree_sitter.Tree, src: bytes) -> FileRecord:
         )
 
     flow.flow_rows(rec, caps, scope_of, (kinds, parents, names), lambdas, defaults)
+    flow.straight_line_spans(rec, root, def_nodes)
 
     # Return paths.
     gens = {scope_of(n.start_byte) for n in caps.get("yield", [])}

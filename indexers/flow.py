@@ -274,7 +274,7 @@ def flow_rows(
     refs = set(names)
     refs.update(imp[5] or imp[4] or imp[2].split(".")[0] for imp in rec.imports)
     refs.update(b[1] for b in rec.binds if b[2] == "name")
-    seen: set[int] = set()
+    seen: set[tuple[int, int]] = set()  # a call's span: `super(C, s).f(x)` shares its start
     refs_b = {r.encode("utf-8") for r in refs}
     found = [n for n in caps.get("arg", ()) if n.text in refs_b]
     for node in (*found, *caps.get("argl", ())):
@@ -282,9 +282,12 @@ def flow_rows(
         if call is not None and call.type == "keyword_argument":
             call = call.parent
         call = call.parent if call is not None else None
-        if call is None or call.type != "call" or call.start_byte in seen:
+        if call is None or call.type != "call":
             continue
-        seen.add(call.start_byte)
+        span = (call.start_byte, call.end_byte)
+        if span in seen:
+            continue
+        seen.add(span)
         fn = call.child_by_field_name("function")
         if fn is None or fn.type not in ("identifier", "attribute") or fn.text in _NO_CALLBACK:
             continue
@@ -381,3 +384,47 @@ def loop_binds(rec: FileRecord, nodes: list[tree_sitter.Node], scope_of: Any) ->
                 continue
         for name in _identifiers(node):
             binds.append((scope, name, "other", "", line))
+
+
+# Statements that run once, in order, where they stand: a binding in one reaches what follows.
+_SIMPLE = frozenset(
+    (
+        "expression_statement", "import_statement", "import_from_statement", "pass_statement",
+        "function_definition", "class_definition", "decorated_definition", "comment",
+    )
+)  # fmt: skip
+
+
+def straight_line_spans(
+    rec: FileRecord, root: tree_sitter.Node, def_nodes: list[tree_sitter.Node]
+) -> None:
+    """For each scope binding some name more than once, the line spans of its body that do not
+    run straight through (compound statements; the continuation lines of a multi-line simple
+    statement), after a marker row (scope, 0, 0): the resolver lets the binding that last ran
+    before a call decide it only when the call and every binding lie outside those spans."""
+    keys = [(b[0], b[1]) for b in rec.binds]
+    keys += [(d[2], d[1]) for d in rec.defs]
+    keys += [(imp[0], imp[5] or imp[4] or imp[2].split(".")[0]) for imp in rec.imports]
+    keys += [(p[0], p[2]) for p in rec.params]
+    if len(set(keys)) == len(keys):
+        return  # no name is bound twice in one scope
+    seen: set[tuple[int, str]] = set()
+    scopes: set[int] = set()
+    for key in keys:
+        if key in seen:
+            scopes.add(key[0])
+        seen.add(key)
+    for scope in sorted(scopes):
+        if scope >= 0 and rec.defs[scope][1][0] == "<":
+            continue  # a lambda's body is one expression
+        body = root if scope < 0 else def_nodes[scope].child_by_field_name("body")
+        if body is None or body.type not in ("module", "block"):
+            continue
+        rec.spans.append((scope, 0, 0))
+        for stmt in body.named_children:
+            start = stmt.start_point[0] + 1
+            end = stmt.end_point[0] + 1
+            if stmt.type not in _SIMPLE:
+                rec.spans.append((scope, start, end))
+            elif end > start:  # a default or decorator on a later line runs before the binding
+                rec.spans.append((scope, start + 1, end))

@@ -82,6 +82,11 @@ def link_file(resolver: Resolver, module: str) -> LinkResult:
         hit = cache.get(key)
         if hit is None and _STR_LITERAL.match(text):
             hit = cache[key] = (None, True)  # `", ".join(...)`: a str method
+        if hit is None and resolver.line_sensitive(info, scope, text):
+            try:  # decided by the binding that ran last before this line: not cached by text
+                hit = _target_id(resolver.call_target(resolver.expr_at(info, scope, text, line)))
+            except RecursionError:
+                hit = (None, False)
         if hit is None:
             before = resolver.cuts
             try:
@@ -130,6 +135,18 @@ def link_file(resolver: Resolver, module: str) -> LinkResult:
         if target is not None:
             calls.append((sid(scope), target, line, line, f"{how}({text})"))
     calls.extend(argument_edges(resolver, info, cache))
+    for i, d in enumerate(defs):
+        if d[7] and d[0] == "f":
+            # `@outer @inner def f`: outer is given inner's wrapper (inner's own argument, f, is
+            # an `args` row); edges from where outer calls its parameter to that wrapper.
+            for dec, given in resolver.decorator_chain(ids[i])[1][1:]:
+                found = resolver.sym(dec)
+                if found is None:
+                    continue
+                dinfo, didx = found
+                first = [p for p, (pos, _a) in dinfo.params_of(didx).items() if pos == 0]
+                for caller in dinfo.param_calls.get(didx, {}).get(first[0] if first else "", ()):
+                    calls.append((dinfo.ids[caller], given, d[5], d[5], f"@{dec}"))
     for idx, line, text in rec.routes:
         calls.append((sid(defs[idx][2]), ids[idx], line, line, f"@{text}"))
 

@@ -38,6 +38,7 @@ class ModInfo:
         for i, d in enumerate(rec.defs):
             self.children.setdefault(d[2], {}).setdefault(d[1], []).append(i)
         self.binds: dict[int, dict[str, list[tuple[str, str]]]] = {}
+        declared = set(rec.globals)
         self.attrs: dict[int, dict[str, list[tuple[str, str, int]]]] = {}  # class -> self.x binds
         for scope, target, kind, value, _line in rec.binds:
             if "." in target:
@@ -47,6 +48,10 @@ class ModInfo:
                     self.attrs.setdefault(cls, {}).setdefault(attr, []).append((kind, value, scope))
                 continue
             self.binds.setdefault(scope, {}).setdefault(target, []).append((kind, value))
+            if scope >= 0 and (scope, target) in declared:
+                # `global x; x = ...` rebinds the module's x (a `nonlocal` one an enclosing
+                # function's): the module-level name is no longer known for certain.
+                self.binds.setdefault(-1, {}).setdefault(target, []).append(("other", ""))
         self.generator_set = frozenset(rec.generators)
         self.returns: dict[int, list[tuple[str, str]]] = {}
         for idx, kind, value in rec.returns:

@@ -9,7 +9,7 @@ answers None rather than guess, and conflicting bindings of one name resolve to 
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from debugai.indexers.classes import UNKNOWN, ClassResolution, Value
@@ -22,6 +22,7 @@ from debugai.indexers.names import (
     split_chain,
     strip_annotation,
 )
+from debugai.indexers.straight import StraightLine
 from debugai.indexers.valueflow import PSEUDO_HEAD, ValueFlow
 
 BUILTINS = frozenset(n for n in dir(builtins) if not n.startswith("_"))
@@ -33,7 +34,7 @@ BUILTIN_TYPES = frozenset(
 _UNKNOWN = UNKNOWN
 
 
-class Resolver(ClassResolution, ValueFlow):
+class Resolver(ClassResolution, ValueFlow, StraightLine):
     """Resolves names across all modules of a repo; modules are indexed lazily on first use."""
 
     def __init__(
@@ -77,6 +78,9 @@ class Resolver(ClassResolution, ValueFlow):
         self._lookup_memo: dict[tuple[str, int, str], Value | None] = {}
         self._attr_memo: dict[tuple[str, str, bool, bool], Value | None] = {}
         self._return_memo: dict[str, Value | None] = {}
+        self._deco_memo: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+        self._straight: dict[str, Any] = {}
+        self._straight_scopes: dict[str, frozenset[int]] = {}
 
     # ---- modules and ids -------------------------------------------------------------------
     def def_ids(self, module: str, rec: FileRecord) -> list[str]:
@@ -388,7 +392,11 @@ class Resolver(ClassResolution, ValueFlow):
             value = self.lookup(info, scope, head)
             if called:
                 value = self.call_result(value)
-        for name, called in chain[1:]:
+        return self.follow(value, chain[1:])
+
+    def follow(self, value: Value | None, rest: Sequence[tuple[str, bool]]) -> Value | None:
+        """Walk `.name` and `()` steps from a value (None as soon as one is unknown)."""
+        for name, called in rest:
             if value is None:
                 return None
             if name:
@@ -458,7 +466,10 @@ class Resolver(ClassResolution, ValueFlow):
         if kind == "inst":
             call = self.class_attr(target, "__call__", instance=False)
             return call if call is not None and call[0] == "sym" else None
-        if kind in ("sym", "ext", "builtin"):
+        if kind == "sym":
+            wrapped = self.decorator_chain(target)[0]
+            return value if wrapped == target else ("sym", wrapped)
+        if kind in ("ext", "builtin"):
             return value
         if kind in ("exti", "extr"):
             return ("ext", f"{target}()")

@@ -21,6 +21,7 @@ class ValueFlow:
     _busy: set[Any]
     cuts: int
     _return_memo: dict[str, Value | None]
+    _deco_memo: dict[str, tuple[str, list[tuple[str, str]]]]
 
     if TYPE_CHECKING:
 
@@ -64,6 +65,62 @@ class ValueFlow:
         if self.cuts == before:
             self._return_memo[sid] = value
         return value
+
+    def decorator_chain(self, sid: str) -> tuple[str, list[tuple[str, str]]]:
+        """(what calling decorated function `sid` lands in, [(decorator, the function it is
+        given)]): applied innermost first, an in-repo decorator that returns its parameter keeps
+        the function, one that always returns one nested function replaces it with that. A
+        decorator not followed (external, a call, a class, disagreeing returns) ends the chain
+        with the function as it stands: no wrapper is guessed."""
+        found = self.sym(sid)
+        if found is None:
+            return sid, []
+        info, idx = found
+        d = info.rec.defs[idx]
+        if d[0] != "f" or not d[7]:
+            return sid, []
+        memo = self._deco_memo.get(sid)
+        if memo is not None:
+            return memo
+        before = self.cuts
+        current = sid
+        given: list[tuple[str, str]] = []
+        for text in reversed(d[7]):
+            if not text or "(" in text:
+                break
+            dec = self.expr(info, d[2], text)
+            if dec is None or dec[0] != "sym" or dec[1] == sid:
+                break
+            dfound = self.sym(dec[1])
+            if dfound is None or dfound[0].rec.defs[dfound[1]][0] != "f":
+                break
+            dinfo, didx = dfound
+            first = [p for p, (pos, _ann) in dinfo.params_of(didx).items() if pos == 0]
+            given.append((dec[1], current))
+            rows = dinfo.returns.get(didx, [])
+            if rows and first and all(r == ("name", first[0]) for r in rows):
+                continue  # returns the function it was given
+            out = self.returned(dec[1])
+            if out is None or out[0] != "sym" or not out[1].startswith(dec[1] + "."):
+                break
+            if self._wraps(out[1]):
+                continue  # `@functools.wraps(fn)` declares the wrapper to stand for fn
+            current = out[1]
+        if self.cuts == before:
+            self._deco_memo[sid] = (current, given)
+        return current, given
+
+    def _wraps(self, sid: str) -> bool:
+        found = self.sym(sid)
+        if found is None:
+            return False
+        info, idx = found
+        d = info.rec.defs[idx]
+        for text in d[7]:
+            head = text.split("(", 1)[0]
+            if head and self.expr(info, d[2], head) == ("ext", "functools.wraps"):
+                return True
+        return False
 
     def iter_protocol(self, value: Value | None) -> tuple[list[str], Value | None]:
         """(in-repo `__iter__`/`__next__` a for loop over `value` calls, the item it yields)."""
@@ -205,12 +262,26 @@ def argument_edges(
         pname = _param_name(tinfo, idx, slot, shift)
         if pname is None or pname not in callers:
             continue
-        value = resolver.call_target(resolver.expr(info, scope, ref))
+        value = _passed(resolver, info, scope, line, ref)
         if value is None or value[0] != "sym":
             continue
         for caller in callers[pname]:
             out.append((tinfo.ids[caller], value[1], line, line, f"{callee}({ref})"))
     return out
+
+
+def _passed(resolver: Any, info: ModInfo, scope: int, line: int, ref: str) -> Value | None:
+    """The function a call argument hands over: a decorated function is its wrapper, except
+    to its own innermost decorator (the row `@dec` makes on the decorator's line)."""
+    raw: Value | None = resolver.expr(info, scope, ref)
+    if raw is not None and raw[0] == "sym":
+        found = resolver.sym(raw[1])
+        if found is not None:
+            d = found[0].rec.defs[found[1]]
+            if d[0] == "f" and d[5] and d[5] <= line < d[3] and found[0] is info and d[2] == scope:
+                return raw
+    passed: Value | None = resolver.call_target(raw)
+    return passed
 
 
 def _callee(resolver: Any, info: ModInfo, scope: int, text: str) -> tuple[Value | None, int]:

@@ -7,6 +7,7 @@ returns the Evidence the static ranking combines with its own score; `run_out` i
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from debugai.agent.diagnosis import RunOut
@@ -23,6 +24,8 @@ __all__ = ["Evidence", "Facts", "Observation", "RunSpec", "observe", "run_out"]
 
 def observe(spec: RunSpec, trace: Trace, index: CodeIndex, *, redact: bool = True) -> Evidence:
     """Re-run spec.command in the repository and turn what it did into evidence."""
+    if not spec.focus and trace.test_id:
+        spec = dataclasses.replace(spec, focus=trace.test_id)
     obs = run_observed(spec, index.root)
     return gather(obs, trace, index, Redactor(enabled=redact))
 

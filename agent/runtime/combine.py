@@ -5,7 +5,12 @@ does not enter that model; it moves each candidate's utility (log-odds) by a few
 kept in `weights.json` beside this module, and the probabilities are normalised again:
 
     utility += not_executed * [the failing test and the import before it never ran it]
-             + origin       * [it made the failing value: 1; passed it on: 0.5]
+             + made         * [its own return made the failing value: 1; a later seed: 0.75]
+             + made_literal * [... and that return is a literal: `return None`, `return ''`]
+             + passed_on    * [it returned, unchanged, a failing value a callee made]
+             + received     * [it called the function that handed the failing value on]
+             + test_callee  * [the failing test's file called it directly]
+             + failing_only * min(its lines only failing tests ran, 3) / 3
              + ochiai       * function-level Ochiai   (only when passing tests ran too)
              + line_ochiai  * best Ochiai of its lines
              + env_read     * [it read an environment key during the failing test]
@@ -28,13 +33,21 @@ from debugai.agent.static import ranking
 if TYPE_CHECKING:
     from debugai.indexers import CodeIndex
 
-NAMES = ("not_executed", "origin", "ochiai", "line_ochiai", "env_read")
+NAMES = (
+    "not_executed", "made", "made_literal", "passed_on", "received", "test_callee",
+    "failing_only", "ochiai", "line_ochiai", "env_read",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class Coefficients:
     not_executed: float
-    origin: float
+    made: float
+    made_literal: float
+    passed_on: float
+    received: float
+    test_callee: float
+    failing_only: float
     ochiai: float
     line_ochiai: float
     env_read: float
@@ -55,7 +68,12 @@ def features(ev: Evidence, c: ranking.Candidate, index: CodeIndex) -> dict[str, 
     if not is_module and (c.symbol or "") not in ev.ran:
         out["not_executed"] = 1.0
     if facts is not None:
-        out["origin"] = facts.origin
+        out["made"] = facts.made
+        out["made_literal"] = float(facts.made_literal)
+        out["passed_on"] = float(facts.passed_on)
+        out["received"] = float(facts.received)
+        out["test_callee"] = float(facts.test_callee)
+        out["failing_only"] = min(facts.failing_only, 3) / 3
         out["ochiai"] = facts.ochiai or 0.0
         out["line_ochiai"] = facts.line_ochiai or 0.0
         out["env_read"] = float(facts.env_read)

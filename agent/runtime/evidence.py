@@ -25,6 +25,11 @@ MAX_DESCENT = 12  # hops followed from the crash down to where the value was mad
 MAX_EXTRA = 20  # functions the run adds as candidates beyond the static ones
 MIN_EXTRA_OCHIAI = 0.7  # a function the static engine missed joins when its spectrum is this high
 _QUOTED = re.compile(r"'([A-Za-z_]\w*)'")
+# `return None`, `return 0`, `return 'text' + 'more'`, `return []`: a value made from nothing
+_LITERAL_RETURN = re.compile(
+    r"^\s*return\s+(None|True|False|-?[\d.]+|[rbuf]*(['\"]).*\2(\s*\+\s*[rbuf]*(['\"]).*\4)*"
+    r"|\[\]|\{\}|\(\)|\w+\(\))\s*(#.*)?$"
+)
 _NONE = re.compile(r"\bNone(Type)?\b")
 
 
@@ -34,6 +39,12 @@ class Facts:
     ochiai: float | None = None
     line_ochiai: float | None = None
     origin: float = 0.0  # 1: made the failing value; 0.5: passed it on
+    made: float = 0.0  # its own return made the failing value (1; 0.75 for a later seed)
+    made_literal: bool = False  # ... and that return is a literal (`return None`, `return ''`)
+    passed_on: bool = False  # it returned a value a callee made, unchanged
+    received: bool = False  # it called the function that handed the failing value to the crash
+    test_callee: bool = False  # the failing test's own file called it
+    failing_only: int = 0  # its lines that only failing tests ran (with a spectrum)
     env_read: bool = False
     observed: list[str] = field(default_factory=list)
 
@@ -129,6 +140,7 @@ def gather(obs: Observation, trace: Trace, index: CodeIndex, redactor: Redactor)
         ev.facts.setdefault(sid, Facts()).executed = True
     _spectrum(ev, obs, syms, per_test)
     _origin(ev, trace, failing, syms, redactor)
+    _callers(ev, failing, syms)
     for key, present, file, line in failing.env:
         env_sid = syms.at(file, line)
         if env_sid is None:
@@ -180,6 +192,8 @@ def _spectrum(
             continue
         score = ef / math.sqrt(n_fail * (ef + ep))
         facts = ev.facts.setdefault(line_sid, Facts())
+        if not ep:
+            facts.failing_only += 1
         if facts.line_ochiai is None or score > facts.line_ochiai:
             facts.line_ochiai = score
     for facts in ev.facts.values():
@@ -258,6 +272,16 @@ def _origin(
         value = redactor.redact(origin.repr) if origin.repr is not None else f"a {origin.type}"
         facts = ev.facts.setdefault(sid, Facts())
         facts.origin = max(facts.origin, 1.0 if n == 0 else 0.75)
+        facts.made = max(facts.made, 1.0 if n == 0 else 0.75)
+        facts.made_literal |= _literal_return(syms.index, origin.file, origin.line)
+        handed = rets[path[0]]
+        rsid = (
+            syms.at(handed.call_file, handed.call_line)
+            if handed.call_file and handed.call_line
+            else None
+        )
+        if rsid is not None and rsid != sid:
+            ev.facts.setdefault(rsid, Facts()).received = True
         facts.observed.append(f"`{origin.name}` returned {value} at {origin.file}:{origin.line}")
         if n == 0:
             ev.origin = sid
@@ -270,11 +294,31 @@ def _origin(
                 continue
             pf = ev.facts.setdefault(psid, Facts())
             pf.origin = max(pf.origin, 0.5)
+            pf.passed_on = True
             text = f"`{r.name}` passed on {value} at {r.file}:{r.line}"
             if text not in pf.observed:
                 pf.observed.append(text)
             if n == 0:
                 ev.hops.append(ObservedHop(r.file, r.line, psid, f"observed: {text}"))
+
+
+def _literal_return(index: CodeIndex, file: str, line: int) -> bool:
+    try:
+        with open(index.root / file, encoding="utf-8", errors="replace") as fh:
+            text = next((t for n, t in enumerate(fh, 1) if n == line), "")
+    except OSError:
+        return False
+    return _LITERAL_RETURN.match(text) is not None
+
+
+def _callers(ev: Evidence, failing: TestRun, syms: _Symbols) -> None:
+    """The functions the failing test's own file called (the test body and its helpers)."""
+    test_file = failing.id.split("::", 1)[0]
+    for r in failing.returns:
+        if r.call_file == test_file and r.file != test_file:
+            sid = syms.at(r.file, r.line)
+            if sid is not None:
+                ev.facts.setdefault(sid, Facts()).test_callee = True
 
 
 def _extra(ev: Evidence, index: CodeIndex) -> list[str]:

@@ -6,11 +6,13 @@ debugai is not installed) and run on the project's Python (3.7+): `sys.monitorin
 runs (loaded with `-p _debugai_probe`), else for the whole script (`python -m _debugai_probe
 script.py ...`), and writes one JSON file when the process ends. The parent passes its inputs
 in the environment (the only channel a child process has): DEBUGAI_PROBE_ROOT, DEBUGAI_PROBE_OUT,
-DEBUGAI_PROBE_BACKEND (settrace|monitoring|auto).
+DEBUGAI_PROBE_BACKEND (settrace|monitoring|auto), DEBUGAI_PROBE_FOCUS (the failing test's id).
 
 Kept per test: the lines and functions it ran, the last MAX_RETURNS returns of repo functions
 (callee, its return line, its caller's line, the value's type and a short repr of scalars), the
-environment keys repo code read, and the exception with its repo frames.
+environment keys repo code read, and the exception with its repo frames. With a focus, only
+that test's returns are kept (the evidence reads no other's), and under settrace a passing
+test's frames whose lines are all seen get no local trace function at all.
 """
 
 from __future__ import annotations
@@ -34,24 +36,35 @@ _SKIP_PARTS = ("site-packages", "dist-packages", ".venv", "venv", ".tox", ".nox"
 ROOT = os.path.realpath(os.environ.get("DEBUGAI_PROBE_ROOT", os.getcwd()))
 OUT = os.environ.get("DEBUGAI_PROBE_OUT", "")
 BACKEND = os.environ.get("DEBUGAI_PROBE_BACKEND", "auto")
+FOCUS = os.environ.get("DEBUGAI_PROBE_FOCUS", "")
 _PROBE_FILE = os.path.realpath(__file__)
 
 
 class _Test:
-    __slots__ = ("env", "exc", "funcs", "id", "left", "lines", "outcome", "quiet", "returns")
+    __slots__ = ("env", "exc", "funcs", "id", "keep", "left", "lines", "outcome", "quiet",
+                 "returns")  # fmt: skip
 
     def __init__(self, test_id: str) -> None:
         self.id = test_id
+        self.keep = _focused(test_id)  # its returns are recorded
         self.lines: set[tuple[str, int]] = set()
         self.funcs: set[tuple[str, int, str]] = set()
-        self.returns: collections.deque[list[Any]] = collections.deque(maxlen=MAX_RETURNS)
+        self.returns: collections.deque[tuple[Any, ...]] = collections.deque(maxlen=MAX_RETURNS)
         self.env: list[list[Any]] = []
         self.exc: dict[str, Any] | None = None
         self.outcome = "running"
-        # settrace only: per code object, the lines this test has not run yet, and how many
-        # line events in a row brought nothing new (see _local)
-        self.left: dict[Any, set[int]] = {}
-        self.quiet: dict[Any, int] = {}
+        # settrace only: per code object (by id, see _Code), the lines this test has not run
+        # yet, and how many line events in a row brought nothing new (see _line)
+        self.left: dict[int, set[int]] = {}
+        self.quiet: dict[int, int] = {}
+
+
+def _focused(test_id: str) -> bool:
+    """No focus, or the focus names this test (as the trace wrote it: maybe from another dir)."""
+    if not FOCUS or test_id in ("<collect>", "<script>"):
+        return True
+    a, b = test_id.replace(os.sep, "/"), FOCUS.replace(os.sep, "/")
+    return a == b or a.endswith("/" + b) or b.endswith("/" + a)
 
 
 _state: dict[str, Any] = {"current": _Test("<collect>"), "tests": [], "dumped": False}
@@ -88,35 +101,98 @@ def _short(value: Any) -> str | None:
     return None
 
 
-def _record_return(code: Any, line: int, value: Any, caller: Any) -> None:
+class _Code:
+    """What the probe keeps of one repository code object, looked up by id(code): a code
+    object's own hash is recomputed from its contents on every lookup (bytecode, constants,
+    names), too slow for a trace function that runs on every call and line."""
+
+    __slots__ = ("code", "func", "module", "name", "rel", "starts")
+
+    def __init__(self, code: Any, rel: str) -> None:
+        self.code = code  # held, so its id is never reused while it is in _codes
+        self.rel = rel
+        self.name = getattr(code, "co_qualname", code.co_name)
+        self.func = (rel, code.co_firstlineno, self.name)
+        self.module = code.co_name == "<module>"  # its "return" is the import ending
+        self.starts: frozenset[int] | None = None
+
+
+_codes: dict[int, _Code] = {}
+
+
+def _code(code: Any) -> _Code | None:
+    """The repository code object's record, None for code outside the repository."""
+    hit = _codes.get(id(code))
+    if hit is not None and hit.code is code:
+        return hit
     rel = _rel(code.co_filename)
-    if rel is None or code.co_name == "<module>":
+    if rel is None:
+        return None
+    hit = _codes[id(code)] = _Code(code, rel)
+    return hit
+
+
+# A return is kept as (code record, line, type, value, caller code, caller line) and written out
+# at the end (_returned): immutable scalars are kept as they are, an empty container as its repr
+# now (it may fill later), anything else as _OPAQUE; a repr costs time and may hold secrets.
+_IMMUTABLE = frozenset((type(None), bool, int, float, complex, str, bytes))
+_CONTAINERS = frozenset((list, tuple, dict, set))
+_OPAQUE = object()
+
+
+class _Repr(str):  # a repr taken when the function returned (an empty container's)
+    pass
+
+
+def _kept(value: Any) -> Any:
+    tv = type(value)
+    if tv in _IMMUTABLE:
+        return value
+    if tv in _CONTAINERS:
+        return _Repr(repr(value)) if not value else _OPAQUE
+    return _Repr(_short(value)) if isinstance(value, _SCALARS) else _OPAQUE
+
+
+def _returned(entry: tuple[Any, ...]) -> list[Any]:
+    info, line, tv, value, caller, call_line = entry
+    if value is _OPAQUE:
+        short = None
+    elif type(value) is _Repr:
+        short = str(value)
+    else:
+        short = _short(value)
+    call_file = _rel(caller.co_filename) if caller is not None else None
+    return [info.rel, info.code.co_firstlineno, info.name, line, tv.__name__, short,
+            call_file, call_line if call_file else None]  # fmt: skip
+
+
+def _record_return(code: Any, line: int, value: Any, caller: Any) -> None:
+    info = _code(code)
+    t = _state["current"]
+    if info is None or info.module or not t.keep:
         return
-    call_file = call_line = None
-    if caller is not None:
-        call_file = _rel(caller.f_code.co_filename)
-        call_line = caller.f_lineno if call_file else None
-    name = getattr(code, "co_qualname", code.co_name)
-    _state["current"].returns.append(
-        [rel, code.co_firstlineno, name, line, type(value).__name__, _short(value),
-         call_file, call_line]
-    )  # fmt: skip
+    c_code = caller.f_code if caller is not None else None
+    c_line = caller.f_lineno if caller is not None else None
+    t.returns.append((info, line, type(value), _kept(value), c_code, c_line))
 
 
 # -- sys.settrace (Python < 3.12) ---------------------------------------------------------
 
 
 QUIET_LIMIT = 20000  # line events in a row with no new line before a code object's lines stop
-_starts: dict[Any, frozenset[int]] = {}
 
 
 def _left(t: _Test, code: Any) -> set[int]:
-    left = t.left.get(code)
+    """The lines of `code` this test has not run yet; the first call also notes the function."""
+    cid = id(code)
+    left = t.left.get(cid)
     if left is None:
-        starts = _starts.get(code)
-        if starts is None:
-            starts = _starts[code] = frozenset(ln for _, ln in dis.findlinestarts(code) if ln)
-        left = t.left[code] = set(starts)
+        info = _code(code)
+        assert info is not None  # only repository code is traced
+        if info.starts is None:
+            info.starts = frozenset(ln for _, ln in dis.findlinestarts(code) if ln)
+        left = t.left[cid] = set(info.starts)
+        t.funcs.add(info.func)
     return left
 
 
@@ -126,31 +202,45 @@ def _line(frame: Any) -> None:
     Its calls and returns are still traced; that is what makes settrace affordable."""
     t = _state["current"]
     code = frame.f_code
+    cid = id(code)
     ln = frame.f_lineno
-    left = _left(t, code)
+    left = t.left.get(cid)
+    if left is None:
+        left = _left(t, code)
     if ln in left:
         left.discard(ln)
         t.lines.add((_repo_cache[code.co_filename], ln))
-        t.quiet[code] = 0
+        t.quiet[cid] = 0
         if not left:
             frame.f_trace_lines = False
         return
     key = (_repo_cache[code.co_filename], ln)
     if key not in t.lines:  # a line the line table did not list: kept all the same
         t.lines.add(key)
-        t.quiet[code] = 0
+        t.quiet[cid] = 0
         return
-    q = t.quiet[code] = t.quiet.get(code, 0) + 1
+    q = t.quiet[cid] = t.quiet.get(cid, 0) + 1
     if q > QUIET_LIMIT:
         left.clear()
         frame.f_trace_lines = False
 
 
 def _local(frame: Any, event: str, arg: Any) -> Any:
-    if event == "line":
+    if event == "return":  # _record_return inlined: it runs on every return of repository code
+        info = _codes.get(id(frame.f_code))  # _global registered it; held, so its id is not reused
+        t = _state["current"]
+        if info is None or info.module or not t.keep:
+            return None
+        caller = frame.f_back
+        tv = type(arg)
+        kept = arg if tv in _IMMUTABLE else _kept(arg)
+        if caller is None:
+            entry = (info, frame.f_lineno, tv, kept, None, None)
+        else:
+            entry = (info, frame.f_lineno, tv, kept, caller.f_code, caller.f_lineno)
+        t.returns.append(entry)
+    elif event == "line":
         _line(frame)
-    elif event == "return":
-        _record_return(frame.f_code, frame.f_lineno, arg, frame.f_back)
     elif event == "exception":
         return _after_exception
     return _local
@@ -167,69 +257,38 @@ def _after_exception(frame: Any, event: str, arg: Any) -> Any:
 
 
 def _global(frame: Any, event: str, arg: Any) -> Any:
+    """Called on every Python call: code outside the repository is dismissed with two lookups
+    and no further call (its frame gets no local trace function, so no line events)."""
     code = frame.f_code
-    rel = _rel(code.co_filename)
-    if rel is None:
+    rel = _repo_cache.get(code.co_filename, "")
+    if rel is None or (rel == "" and _rel(code.co_filename) is None):
         return None
     t = _state["current"]
-    t.funcs.add((rel, code.co_firstlineno, getattr(code, "co_qualname", code.co_name)))
-    if not _left(t, code):
+    left = t.left.get(id(code))
+    if left is None:
+        left = _left(t, code)
+    if not left:
+        if not t.keep:
+            return None  # every line already seen and no returns wanted: nothing to trace
         frame.f_trace_lines = False  # every line already seen in this test: returns only
     return _local
 
 
-# -- sys.monitoring (Python 3.12+) --------------------------------------------------------
+# -- sys.monitoring (Python 3.12+): probe_monitoring.py, copied beside this file --------
 
 _mon: dict[str, Any] = {}
 
 
 def _start_monitoring() -> bool:
-    mon = getattr(sys, "monitoring", None)
-    if mon is None:
+    if getattr(sys, "monitoring", None) is None:
         return False
-    tool = next((t for t in (4, 3, 5, 2) if mon.get_tool(t) is None), None)
-    if tool is None:
+    try:
+        import _debugai_probe_monitoring  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:  # copied alone: settrace it is
         return False
-    mon.use_tool_id(tool, "debugai")
-    ev = mon.events
-    disable = mon.DISABLE
-    lines_of: dict[Any, dict[int, int]] = {}
 
-    def on_start(code: Any, offset: int) -> Any:
-        rel = _rel(code.co_filename)
-        if rel is None:
-            return disable
-        _state["current"].funcs.add(
-            (rel, code.co_firstlineno, getattr(code, "co_qualname", code.co_name))
-        )
-        if code not in lines_of:
-            lines_of[code] = {}
-            mon.set_local_events(tool, code, ev.LINE | ev.PY_RETURN)
-        return None
-
-    def on_line(code: Any, line: int) -> Any:
-        _state["current"].lines.add((_repo_cache[code.co_filename], line))
-        return disable  # once per test: restart_events() re-arms it when the next test begins
-
-    def on_return(code: Any, offset: int, value: Any) -> Any:
-        table = lines_of.get(code)
-        if table is None:
-            return None
-        line = table.get(offset)
-        if line is None:
-            line = table[offset] = next(
-                (ln for s, e, ln in code.co_lines() if s <= offset < e and ln), code.co_firstlineno
-            )
-        frame = sys._getframe(1)
-        _record_return(code, line, value, frame.f_back if frame.f_code is code else None)
-        return None
-
-    mon.register_callback(tool, ev.PY_START, on_start)
-    mon.register_callback(tool, ev.LINE, on_line)
-    mon.register_callback(tool, ev.PY_RETURN, on_return)
-    mon.set_events(tool, ev.PY_START)
-    _mon.update(mon=mon, tool=tool)
-    return True
+    _mon.update(_debugai_probe_monitoring.start(sys.modules[__name__]))
+    return bool(_mon)
 
 
 def start() -> str:
@@ -333,7 +392,7 @@ def dump() -> None:
             by_file.setdefault(f, []).append(ln)
         tests.append(
             {"id": t.id, "outcome": t.outcome, "lines": {f: sorted(v) for f, v in by_file.items()},
-             "funcs": sorted(t.funcs), "returns": list(t.returns), "env": t.env, "exc": t.exc}
+             "funcs": sorted(t.funcs), "returns": [_returned(r) for r in t.returns], "env": t.env, "exc": t.exc}
         )  # fmt: skip
     data = {
         "version": 1,

@@ -42,6 +42,7 @@ class RunSpec:
     env: Mapping[str, str] = field(default_factory=dict)
     baseline: bool = True  # run once untraced too: the reproduction check and the overhead
     backend: str = "auto"  # auto | settrace | monitoring (auto: monitoring on 3.12+)
+    focus: str = ""  # the failing test's id (from the trace): only its returns are recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,13 +176,17 @@ def run_observed(spec: RunSpec, repo: str | Path) -> Observation:
             obs.problem = "the command passed (exit 0)"
             return obs
     with tempfile.TemporaryDirectory(prefix="debugai-run-") as tmp:
-        shutil.copy(Path(__file__).with_name("probe.py"), Path(tmp) / f"{PROBE_MODULE}.py")
+        for src, name in (
+            ("probe", PROBE_MODULE),
+            ("probe_monitoring", f"{PROBE_MODULE}_monitoring"),
+        ):
+            shutil.copy(Path(__file__).with_name(f"{src}.py"), Path(tmp) / f"{name}.py")
         record = Path(tmp) / "record.json"
         env = dict(base_env)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (tmp, base_env.get("PYTHONPATH", "")) if p)
         env.update(
             DEBUGAI_PROBE_ROOT=str(root), DEBUGAI_PROBE_OUT=str(record),
-            DEBUGAI_PROBE_BACKEND=spec.backend,
+            DEBUGAI_PROBE_BACKEND=spec.backend, DEBUGAI_PROBE_FOCUS=spec.focus,
         )  # fmt: skip
         if not direct:
             env["PYTEST_ADDOPTS"] = (

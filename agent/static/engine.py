@@ -214,6 +214,10 @@ class StaticEngine:
         cands = ranking.candidates(an, ranked, ev.extra if ev is not None else ())
         seeds = [s.symbol for s in an.frames if s.symbol]
         ranking.add_pagerank(cands, signals.pagerank(an.index, seeds))
+        if self.use_git:
+            from debugai.agent.static.recency import add_recency
+
+            add_recency(cands, an.index)
         ranking.score(cands, self.weights)
         if ev is not None:  # the re-run's evidence: a step after the fitted score
             from debugai.agent.runtime.combine import combine

@@ -22,6 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from debugai.agent.static.analysis import Analyzer, Site
+from debugai.agent.static.named import named_by_test
 from debugai.agent.static.suspects import Suspect, is_test
 
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ FEATURES: tuple[str, ...] = (
     "raise_callee",  # called by the innermost non-test frame's function
     "frame_callee",  # called by a non-test frame's function
     "name_overlap",  # words shared with the failing test's name (0, .5, 1)
+    "qual_overlap",  # the same for its qualified name (class and enclosing functions too)
+    "named_by_test",  # in a module the test is about, named by the test's words (named.py)
     "on_test_line",  # its name is on the failing test's line (the call or the assertion)
     "message_names",  # its name appears in the exception message
     "file_of_test",  # its file is the one the failing test file is named after
@@ -69,6 +72,7 @@ FEATURES: tuple[str, ...] = (
     "is_dunder_init",  # a constructor
     "is_class",  # a class (its fields, bases, class-level code), not a function
     "pagerank",  # personalised PageRank from the traceback's frames, scaled to the top
+    "recent_change",  # 1 / (1 + k): the newest of the last commits to change its lines (recency.py)
 )
 
 _IDENT = re.compile(r"[A-Za-z_]\w*")
@@ -152,6 +156,13 @@ def words(name: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(name)} - _STOP
 
 
+def shared_words(test_words: set[str], qualified: str) -> int:
+    """How many of the test's words a qualified name holds: as words, or (four letters and more)
+    inside one, since `GZipResponder` and `cachedproperty` do not split the way tests spell them."""
+    mine, flat = words(qualified), qualified.lower()
+    return sum(1 for w in test_words if w in mine or (len(w) >= 4 and w in flat))
+
+
 def score(cands: Sequence[Candidate], weights: Weights) -> None:
     """Utilities and probabilities: softmax over the candidates and a "none of them" option."""
     for c in cands:
@@ -205,6 +216,7 @@ class _Context:
         self.test_stems = _test_stems(tests[0].file) if tests else set()
         self.test_imports = _imported_files(index, tests[0].file) if tests else set()
         self.raise_file = lib[0].file if lib else None
+        self.named: set[str] = set()
         self.reach = self._reach()
         inner = an.symbol(lib[0].symbol) if lib and lib[0].symbol else None
         self.raise_callees = {c for c, _ in index.callees(inner.id)} if inner else set()
@@ -212,6 +224,25 @@ class _Context:
         for site in lib:
             if site.symbol:
                 self.frame_callees.update(c for c, _ in index.callees(site.symbol))
+
+    def qualified(self, sid: str) -> str:
+        sym = self.index.symbols.get(sid)
+        module = self.index.module_of(sym.file) if sym is not None else None
+        qual = sid.removeprefix(module + ".") if module else sid
+        return qual.replace(".", "_")
+
+    def named_by_test(self) -> list[str]:
+        """Definitions in the modules the test is about that its name names (named.py)."""
+        if not self.tests or not self.test_words:
+            return []
+        files = {f for f in self.index.files if not is_test(f) and _stem(f) in self.test_stems} | {
+            f for f in self.test_imports if not is_test(f)
+        }
+        found = named_by_test(
+            self.index, files, lambda q: shared_words(self.test_words, self.qualified(q))
+        )
+        self.named = set(found)
+        return found
 
     def _reach(self) -> dict[str, int]:
         """Call depth from the failing test's frames (and its class's setUp): resolved calls and
@@ -271,6 +302,14 @@ def _by_name(index: CodeIndex) -> dict[str, tuple[str, ...]]:
         _BY_NAME.clear()  # one index at a time: a long-lived chat does not grow this
         _BY_NAME[key] = {k: tuple(v) for k, v in out.items()}
     return _BY_NAME[key]
+
+
+def _stem(file: str) -> str:
+    """A module's name as a test file would name it (a package's `__init__` by its folder)."""
+    stem = file.rsplit("/", 1)[-1].removesuffix(".py")
+    if stem == "__init__":
+        stem = file.rsplit("/", 2)[-2] if "/" in file else stem
+    return stem
 
 
 def _test_stems(test_file: str) -> set[str]:
@@ -335,6 +374,8 @@ def candidates(an: Analyzer, ranked: Iterable[Any], extra: Sequence[str] = ()) -
         c.suspects.append(r)
     generated = sorted(ctx.reach.items(), key=lambda kv: (kv[1], kv[0]))
     generated += [(sid, 1) for sid in sorted(ctx.frame_callees) if sid in index.symbols]
+    named = ctx.named_by_test()
+    generated += [(sid, 3) for sid in named]
     for sid in extra:
         found = index.symbols.get(sid)
         if found is not None and _key_of(found.file, sid) not in by_key:
@@ -349,7 +390,7 @@ def candidates(an: Analyzer, ranked: Iterable[Any], extra: Sequence[str] = ()) -
         key = _key_of(sym.file, sid)
         if key in by_key:
             continue
-        if added >= MAX_GENERATED:
+        if added >= MAX_GENERATED + len(named):
             break
         by_key[key] = Candidate(key, sym.file, sid, generated=True)
         added += 1
@@ -435,14 +476,14 @@ def _features(ctx: _Context, c: Candidate) -> dict[str, float]:
     name = sym.name if sym is not None else ""
     if name and ctx.test_words:
         f["name_overlap"] = min(len(words(name) & ctx.test_words), 2) / 2
+        qual = ctx.qualified(c.symbol or "")
+        f["qual_overlap"] = min(shared_words(ctx.test_words, qual), 2) / 2
+    f["named_by_test"] = float((c.symbol or "") in ctx.named)
     if len(name) > 2 and not name.startswith("__"):
         f["on_test_line"] = float(name in ctx.on_line)
     if name and len(name) > 3 and re.search(rf"\b{re.escape(name)}\b", ctx.message):
         f["message_names"] = 1.0
-    stem = c.file.rsplit("/", 1)[-1].removesuffix(".py")
-    if stem == "__init__":
-        stem = c.file.rsplit("/", 2)[-2] if "/" in c.file else stem
-    f["file_of_test"] = float(stem in ctx.test_stems)
+    f["file_of_test"] = float(_stem(c.file) in ctx.test_stems)
     f["file_imported_by_test"] = float(c.file in ctx.test_imports)
     f["file_of_raise"] = float(c.file == ctx.raise_file)
     f["is_test_code"] = float(is_test(c.file))

@@ -318,11 +318,5 @@ def blame(root: Path, file: str, start: int, end: int) -> tuple[str, int] | None
     return best
 
 
-def recency_bonus(commit_time: int, newest: int) -> float:
-    """Up to 0.05 for the most recently touched candidates: fresh code breaks more often."""
-    age_days = max(0.0, (newest - commit_time) / 86400)
-    return 0.05 / (1.0 + age_days / 7.0)
-
-
 def now() -> float:
     return time.perf_counter()

@@ -159,6 +159,19 @@ def load_groups(path: Path) -> list[Group]:
 # -- the model -------------------------------------------------------------------------------
 
 
+def residuals(us: Sequence[float], labels: Sequence[bool]) -> list[float]:
+    """Per candidate, the log-likelihood's derivative by its utility in a conditional logit with a
+    "none of them" option (utility 0): P(it | the truth is among them) - P(it)."""
+    top = max(0.0, *us)
+    es = [math.exp(u - top) for u in us]
+    denom = math.exp(-top) + sum(es)
+    ps = [e / denom for e in es]
+    pos = sum(p for p, lab in zip(ps, labels, strict=True) if lab)
+    return [
+        ((p / pos) if (lab and pos > 0) else 0.0) - p for p, lab in zip(ps, labels, strict=True)
+    ]
+
+
 def fit(
     groups: Sequence[Group],
     *,
@@ -184,14 +197,8 @@ def fit(
                 continue
             weight = synthetic_weight if g.project == SYNTHETIC else 1.0
             us = [b + sum(w[k] * x for k, x in r.items()) for r in grows]
-            top = max(0.0, *us)
-            es = [math.exp(u - top) for u in us]
-            denom = math.exp(-top) + sum(es)
-            ps = [e / denom for e in es]
-            pos = sum(p for p, lab in zip(ps, g.labels, strict=True) if lab)
-            for r, p, lab in zip(grows, ps, g.labels, strict=True):
-                q = (p / pos) if (lab and pos > 0) else 0.0
-                d = weight * (q - p)
+            for r, res in zip(grows, residuals(us, g.labels), strict=True):
+                d = weight * res
                 if d == 0.0:
                     continue
                 gb += d
@@ -289,6 +296,16 @@ def lopo(groups: Sequence[Group], **kw: Any) -> dict[str, Any]:
         for b in bins
         if b
     )
+    # The reliability table: per bin of the top candidate's score, how often it was the truth.
+    overall["reliability"] = [
+        {
+            "bin": f"{i / 5:.1f}-{(i + 1) / 5:.1f}",
+            "cases": len(b),
+            "mean_score": sum(p for p, _ in b) / len(b) if b else None,
+            "hit_rate": sum(h for _, h in b) / len(b) if b else None,
+        }
+        for i, b in enumerate(bins)
+    ]
     return {"overall": overall, "projects": held, "ranks": ranks}
 
 
@@ -342,6 +359,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--without", nargs="*", default=[], help="features left out (ablation)")
     ap.add_argument("--write", action="store_true", help="write weights fitted on everything")
     ap.add_argument("--json", help="write the leave-one-project-out figures here")
+    ap.add_argument(
+        "--report", help="write fit.md (calibration, evidence precision) in this folder"
+    )
     args = ap.parse_args(argv)
     path = features_path()
     if args.collect or args.missing or not path.is_file():
@@ -380,8 +400,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         + ", ".join(f"{k} {h}/{n}" for k, (h, n) in prec.items())
     )
     res["precision"] = prec
+    res["precision_synthetic"] = precision([g for g in groups if g.project == SYNTHETIC])
     cover = sum(1 for g in real_groups if any(g.labels))
     print(f"  truth among the candidates: {cover}/{o['cases']}")
+    res["truth_among_candidates"] = cover
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=2, default=str), "utf-8")
     if args.write:
@@ -397,6 +419,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         WEIGHTS_PATH.write_text(w.to_json(), "utf-8")
         ins = evaluate(groups, w)
         print(f"wrote {WEIGHTS_PATH} (in-sample func@1 {_pct(ins['func@1'])})")
+    if args.report:
+        from debugai.evals.realbench.fitreport import write_report
+
+        print(f"wrote {write_report(res, Path(args.report), kw)}")
     return 0
 
 

@@ -40,6 +40,11 @@ def split(row: dict[str, float]) -> tuple[dict[str, float], dict[str, float]]:
     return st, rt
 
 
+def _known(rt: dict[str, float]) -> dict[str, float]:
+    """The features the coefficients name: a saved group may hold some no longer used."""
+    return {n: x for n, x in rt.items() if n in combine.NAMES}
+
+
 def fit_coefficients(
     groups: Sequence[fit_mod.Group],
     offsets: Sequence[Sequence[float]],
@@ -53,7 +58,7 @@ def fit_coefficients(
     m = dict.fromkeys(names, 0.0)
     v = dict.fromkeys(names, 0.0)
     lr, beta1, beta2 = 0.05, 0.9, 0.999
-    feats = [[split(r)[1] for r in g.rows] for g in groups]
+    feats = [[_known(split(r)[1]) for r in g.rows] for g in groups]
     total = len(groups) or 1
     for it in range(1, iterations + 1):
         grad = dict.fromkeys(names, 0.0)
@@ -61,13 +66,7 @@ def fit_coefficients(
             if not fs or not any(g.labels):
                 continue  # a case whose truth is no candidate says nothing about the coefficients
             us = [o + sum(k[n] * x for n, x in f.items()) for o, f in zip(off, fs, strict=True)]
-            top = max(0.0, *us)
-            es = [math.exp(u - top) for u in us]
-            denom = math.exp(-top) + sum(es)
-            ps = [e / denom for e in es]
-            pos = sum(p for p, lab in zip(ps, g.labels, strict=True) if lab)
-            for f, p, lab in zip(fs, ps, g.labels, strict=True):
-                d = ((p / pos) if (lab and pos > 0) else 0.0) - p
+            for f, d in zip(fs, fit_mod.residuals(us, g.labels), strict=True):
                 for n, x in f.items():
                     grad[n] += d * x
         for n in names:
@@ -86,7 +85,7 @@ def utilities(
         st, rt = split(r)
         u = weights.utility(st)
         if coef is not None:
-            u += sum(getattr(coef, n) * x for n, x in rt.items())
+            u += sum(getattr(coef, n) * x for n, x in _known(rt).items())
         out.append(u)
     return out
 

@@ -95,7 +95,7 @@ def features_case(case_dir: str, src: str) -> dict[str, Any]:
     text, path_map = _inputs(case_dir, src)
     index = open_index(src)
     trace = read_trace(text, index, path_map)
-    cands = StaticEngine(use_git=False).candidates(trace, index)
+    cands = StaticEngine().candidates(trace, index)  # git: its recency is a feature
     return {"candidates": [(c.file, c.line, c.features) for c in cands]}
 
 

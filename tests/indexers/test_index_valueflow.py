@@ -188,7 +188,8 @@ def test_a_wrapper_calls_the_function_it_decorates() -> None:
     assert ("app.factory.apply", "app.job") in got
 
 
-def test_only_the_innermost_decorator_receives_the_function() -> None:
+def test_an_outer_decorator_receives_what_the_inner_one_returns() -> None:
+    # inner returns its parameter: outer is given task itself, and calls it.
     got = one("""
         def outer(fn):
             fn()
@@ -202,7 +203,78 @@ def test_only_the_innermost_decorator_receives_the_function() -> None:
         def task():
             pass
     """)
+    assert ("app.outer", "app.task") in got
+
+
+def test_an_outer_decorator_given_an_unknown_value_calls_nothing_known() -> None:
+    # inner returns what an external call made: what outer is given is not known.
+    got = one("""
+        import contextlib
+
+        def outer(fn):
+            fn()
+            return fn
+
+        def inner(fn):
+            return contextlib.nullcontext(fn)
+
+        @outer
+        @inner
+        def task():
+            pass
+    """)
     assert ("app.outer", "app.task") not in got
+    assert not [e for e in got if e[0] == "app.outer"]
+
+
+def test_a_wrapper_returned_by_the_decorator_is_what_calls_land_in() -> None:
+    # Without functools.wraps the decorated name is the wrapper; the wrapper calls the function.
+    # Nested decorators: the outer wrapper calls the inner wrapper.
+    got = one("""
+        def dec1(f):
+            def inner():
+                return f()
+            return inner
+
+        def dec2(f):
+            def inner():
+                return f()
+            return inner
+
+        @dec1
+        @dec2
+        def func():
+            pass
+
+        def main():
+            func()
+    """)
+    assert ("app.main", "app.dec1.inner") in got
+    assert ("app.main", "app.func") not in got
+    assert ("app.dec1.inner", "app.dec2.inner") in got
+    assert ("app.dec2.inner", "app.func") in got
+    assert ("app.dec1.inner", "app.func") not in got
+
+
+def test_a_functools_wraps_wrapper_stands_for_the_decorated_function() -> None:
+    got = one("""
+        import functools
+
+        def logged(f):
+            @functools.wraps(f)
+            def wrapper(*a):
+                return f(*a)
+            return wrapper
+
+        @logged
+        def func():
+            pass
+
+        def main():
+            func()
+    """)
+    assert ("app.main", "app.func") in got
+    assert ("app.main", "app.logged.wrapper") not in got
 
 
 def test_literal_tables_subscripted_then_called() -> None:

@@ -121,6 +121,23 @@ def test_settrace_back_end_records_the_same_script(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("backend", ["settrace", "auto"])
+def test_a_focus_keeps_only_the_failing_tests_returns_and_every_tests_lines(
+    tmp_path: Path, backend: str
+) -> None:
+    root = make(tmp_path / "shop", SHOP)
+    focus = "test_billing.py::test_at"  # as a trace from inside tests/ would name it
+    obs = run_observed(_spec(f"{PYTEST} tests", backend=backend, focus=focus), root)
+    by_id = {t.id: t for t in obs.tests if t.is_test}
+    at, de = by_id["tests/test_billing.py::test_at"], by_id["tests/test_billing.py::test_de"]
+    assert at.outcome == "failed" and de.outcome == "passed"
+    nones = [(r.name, r.line) for r in at.returns if r.repr == "None"]
+    assert nones == [("lookup", 9), ("rate_for", 14), ("tax_rate", 5)]
+    assert de.returns == []  # a passing test's returns are not what the evidence reads
+    assert {7, 8, 13, 14} <= de.lines["shop/rates.py"] and 9 not in de.lines["shop/rates.py"]
+    assert 9 in at.lines["shop/rates.py"]
+
+
+@pytest.mark.parametrize("backend", ["settrace", "auto"])
 def test_ochiai_ranks_a_line_only_the_failing_test_runs_above_shared_ones(
     tmp_path: Path, backend: str
 ) -> None:

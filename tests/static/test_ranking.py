@@ -172,3 +172,66 @@ def test_the_reach_takes_classes_and_the_failing_line(tmp_path: Path) -> None:
     cls = by_symbol["geo.shapes.Square"]  # the class itself is a candidate, cited at its def
     assert cls.line == 9 and cls.features["is_class"] == 1.0
     assert by_symbol["geo.shapes.Shape.describe"].features["on_test_line"] == 1.0
+
+
+def test_definitions_the_failing_test_names_are_candidates_where_the_graph_stops(
+    tmp_path: Path,
+) -> None:
+    """The test reaches the wrong code only through a registry the call graph cannot follow; its
+    file and its name still say what it is about."""
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "__init__.py").write_text("")
+    (tmp_path / "web" / "app.py").write_text(
+        textwrap.dedent("""\
+        MIDDLEWARE = {}
+
+
+        def register(name):
+            def deco(cls):
+                MIDDLEWARE[name] = cls
+                return cls
+            return deco
+
+
+        def handle(name, body):
+            return MIDDLEWARE[name]().process(body)
+        """)
+    )
+    (tmp_path / "web" / "gzip.py").write_text(
+        textwrap.dedent("""\
+        from web.app import register
+
+
+        @register("gzip")
+        class GZipResponder:
+            def process(self, body):
+                return body  # forgets to compress
+
+
+        def other_words():
+            return 1
+        """)
+    )
+    (tmp_path / "web" / "compress.py").write_text("def responder_stats():\n    return {}\n")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_gzip.py").write_text(
+        textwrap.dedent("""\
+        import web.gzip
+        from web.app import handle
+
+
+        def test_gzip_responder_compresses():
+            assert handle("gzip", b"aaaa") != b"aaaa"
+        """)
+    )
+    out = _run(tmp_path, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests")
+    assert "AssertionError" in out
+    index = open_index(str(tmp_path))
+    trace = read_trace(out, index)
+    by_symbol = {c.symbol: c for c in StaticEngine(use_git=False).candidates(trace, index)}
+    named = by_symbol["web.gzip.GZipResponder.process"]
+    assert named.features["named_by_test"] == 1.0
+    assert named.features["qual_overlap"] == 1.0  # `gzip`, `responder`: its class's words
+    assert named.features["name_overlap"] == 0.0  # `process` alone says nothing
+    assert by_symbol["web.gzip.other_words"].features["named_by_test"] == 1.0  # a small module
+    assert "web.compress.responder_stats" not in by_symbol  # the test is not about that module

@@ -1,0 +1,47 @@
+"""Candidates the failing test names: code in the modules the test is about, by the test's words.
+
+A failing assertion often shows only the test: the call graph from its body stops where the
+library dispatches dynamically (`runner.invoke(cli)`, middleware stacks, metaclasses), two or
+three hops before the function that is wrong. What the test is about is still written down: its
+file is named after a module (`test_gzip.py` → `gzip.py`), it imports modules, and its name
+says what it checks (`test_gzip_ignored_on_server_sent_events`). The definitions of those
+modules whose qualified names share a word with the test's name become candidates; a small
+module's definitions all do. Their features (`name_overlap`, `file_of_test`, ...) decide how
+they rank, fitted like every other feature.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from debugai.indexers import CodeIndex
+
+SMALL_MODULE = 12  # definitions: a module this small is taken whole
+MAX_NAMED = 40  # candidates added this way
+
+
+def named_by_test(
+    index: CodeIndex,
+    files: Iterable[str],
+    shared: Callable[[str], int],
+) -> list[str]:
+    """Symbol ids of functions and classes in `files` the test's words name, best first.
+
+    `shared(symbol_id)` counts the test's words in a symbol's qualified name.
+    """
+    scored: list[tuple[int, str]] = []
+    wanted = set(files)
+    by_file: dict[str, list[str]] = {}
+    for sid, sym in index.symbols.items():
+        if sym.file in wanted and sym.kind in ("function", "class"):
+            by_file.setdefault(sym.file, []).append(sid)
+    for file in sorted(by_file):
+        ids = by_file[file]
+        for sid in ids:
+            n = shared(sid)
+            if n or len(ids) <= SMALL_MODULE:
+                scored.append((-n, sid))
+    scored.sort()
+    return [sid for _, sid in scored[:MAX_NAMED]]
