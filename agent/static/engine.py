@@ -37,6 +37,7 @@ class _Ranked:
 
 # The wording for a value whose trail ends at an environment read (see 30_config.toml).
 ENV_VALUE = "env-value-unset"
+NONE_UNTRACED = "none-untraced"
 
 # Strategies that live beside the general signals (they reuse the graph neighbourhood).
 EXTRA = {"shared_state": signals.shared_state_suspects}
@@ -142,6 +143,18 @@ class StaticEngine:
                 and match.pattern.category != "env-config"  # a None that is an unset variable
             ):
                 match = patterns.Match(env, match.groups)
+            elif (
+                use_pattern
+                and match is not None
+                and match.pattern.category == "none-propagation"
+                and s.chain
+                and not s.chain[0].root
+                and an.raise_site is not None
+                and (top.file, top.line) == (an.raise_site.file, an.raise_site.line)
+            ):  # the None's origin was not found: do not call the raising function its maker
+                untraced = patterns.by_id(NONE_UNTRACED)
+                if untraced is not None:
+                    match = patterns.Match(untraced, match.groups)
             explanation = (
                 patterns.fill(match.pattern.explanation, variables, strict=self.debug)
                 if (use_pattern and match is not None)

@@ -284,6 +284,28 @@ class Trails(State):
         field_site = self.find_field(attr)
         if field_site is not None:
             ffile, fline, owner = field_site
+            env = next(
+                (
+                    r
+                    for r in self.index.env_reads
+                    if (r.file, r.line, r.how) == (ffile, fline, "settings")
+                ),
+                None,
+            )
+            if env is not None:  # a settings field: the environment decides its value
+                return [
+                    Step(
+                        ffile,
+                        fline,
+                        owner,
+                        f"settings field `{attr}` is read from environment variable "
+                        f"`{env.var}`: its default when unset",
+                        root=True,
+                        reason=f"environment variable `{env.var}`",
+                        kind="env",
+                    ),
+                    Step(file, o.line, here, f"reads `{short(o.text)}`"),
+                ]
             return [
                 Step(
                     ffile,

@@ -238,3 +238,75 @@ def test_an_unset_variable_names_the_spelling_the_project_sets(
     assert rc is not None and rc.file == "client/auth.py" and rc.category == "env-config"
     assert f"Did you mean `API_TOKEN` (set in {where})?" in rc.explanation, rc.explanation
     assert "404" not in (diag.fix.summary if diag.fix else "")
+
+
+def test_a_settings_field_with_a_misspelled_alias_is_configuration(tmp_path: Path) -> None:
+    pytest.importorskip("pydantic_settings")
+    p = make_project(
+        tmp_path,
+        {
+            ".env.example": "SVC_SIGNING_KEY=change-me\nSVC_DEBUG=0\n",
+            "svc/__init__.py": "",
+            "svc/config.py": """
+                from pydantic import Field
+                from pydantic_settings import BaseSettings
+
+
+                class Config(BaseSettings):
+                    debug: bool = False
+                    signing_key: str | None = Field(default=None, alias="SVC_SIGNINGKEY")
+
+
+                config = Config()
+                """,
+            "svc/sign.py": """
+                import hmac
+
+                from svc.config import config
+
+
+                def signature(body: bytes) -> str:
+                    return hmac.new(config.signing_key.encode(), body, "sha256").hexdigest()
+
+
+                print(signature(b"{}"))
+                """,
+        },
+    )
+    diag = explain(crash(p, "-m", "svc.sign", env={"SVC_SIGNING_KEY": "k"}), p, engine="static")
+    rc = diag.root_cause
+    assert rc is not None
+    assert (rc.file, rc.line) == ("svc/config.py", line_of(p, "svc/config.py", "alias="))
+    assert rc.category == "env-config"
+    assert "Did you mean `SVC_SIGNING_KEY` (set in .env.example)?" in rc.explanation
+    assert diag.fix is not None and "404" not in diag.fix.summary
+    assert "SVC_SIGNING_KEY" in diag.fix.summary
+
+
+def test_a_none_whose_origin_is_not_found_is_not_blamed_on_the_raising_function(
+    tmp_path: Path,
+) -> None:
+    p = make_project(
+        tmp_path,
+        {
+            "pay/__init__.py": "",
+            "pay/fmt.py": """
+                def label(rows):
+                    name = None
+                    for row in rows:
+                        name = rows[row]
+                    return name.title()
+
+
+                print(label({"a": None}))
+                """,
+        },
+    )
+    diag = explain(crash(p, "-m", "pay.fmt"), p, engine="static")
+    rc = diag.root_cause
+    assert rc is not None and rc.symbol == "pay.fmt.label"
+    assert "can return None" not in rc.explanation, rc.explanation
+    assert "could not be traced" in rc.explanation
+    assert diag.fix is not None and "404" not in diag.fix.summary
+    for text in (rc.explanation, diag.fix.summary):
+        assert not LEAK.search(text), text
