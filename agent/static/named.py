@@ -12,6 +12,7 @@ they rank, fitted like every other feature.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -45,3 +46,21 @@ def named_by_test(
                 scored.append((-n, sid))
     scored.sort()
     return [sid for _, sid in scored[:MAX_NAMED]]
+
+
+_IMPORT = re.compile(r"^\s*(?:from\s+([\w.]+)\s+import\s+([\w, ]+)|import\s+([\w.]+))", re.M)
+
+
+def imported_files(index: CodeIndex, test_file: str) -> set[str]:
+    """Repo files the test file imports (`from pkg.mod import x`, `import pkg.mod`)."""
+    out: set[str] = set()
+    text = "\n".join(index.lines(test_file))
+    for m in _IMPORT.finditer(text):
+        mods = [m.group(1) or m.group(3)]
+        if m.group(1):  # `from pkg import mod` may name a module
+            mods += [f"{m.group(1)}.{n.strip()}" for n in m.group(2).split(",") if n.strip()]
+        for mod in mods:
+            f = index.file_of(mod)
+            if f is not None:
+                out.add(f)
+    return out

@@ -22,7 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from debugai.agent.static.analysis import Analyzer, Site
-from debugai.agent.static.named import named_by_test
+from debugai.agent.static.named import imported_files, named_by_test
 from debugai.agent.static.suspects import Suspect, is_test
 
 if TYPE_CHECKING:
@@ -71,6 +71,7 @@ FEATURES: tuple[str, ...] = (
     "is_docs",  # defined under doc/, docs/ or examples/
     "is_dunder_init",  # a constructor
     "is_class",  # a class (its fields, bases, class-level code), not a function
+    "value_elsewhere",  # the raising function, when the failing value was traced to an origin elsewhere
     "pagerank",  # personalised PageRank from the traceback's frames, scaled to the top
     "recent_change",  # 1 / (1 + k): the newest of the last commits to change its lines (recency.py)
 )
@@ -214,7 +215,7 @@ class _Context:
             if 0 < last.line <= len(src):
                 self.on_line = set(_IDENT.findall(src[last.line - 1]))
         self.test_stems = _test_stems(tests[0].file) if tests else set()
-        self.test_imports = _imported_files(index, tests[0].file) if tests else set()
+        self.test_imports = imported_files(index, tests[0].file) if tests else set()
         self.raise_file = lib[0].file if lib else None
         self.named: set[str] = set()
         self.reach = self._reach()
@@ -319,24 +320,6 @@ def _test_stems(test_file: str) -> set[str]:
     return {p for p in parts if len(p) > 2 and p not in _STOP}
 
 
-_IMPORT = re.compile(r"^\s*(?:from\s+([\w.]+)\s+import\s+([\w, ]+)|import\s+([\w.]+))", re.M)
-
-
-def _imported_files(index: CodeIndex, test_file: str) -> set[str]:
-    """Repo files the test file imports (`from pkg.mod import x`, `import pkg.mod`)."""
-    out: set[str] = set()
-    text = "\n".join(index.lines(test_file))
-    for m in _IMPORT.finditer(text):
-        mods = [m.group(1) or m.group(3)]
-        if m.group(1):  # `from pkg import mod` may name a module
-            mods += [f"{m.group(1)}.{n.strip()}" for n in m.group(2).split(",") if n.strip()]
-        for mod in mods:
-            f = index.file_of(mod)
-            if f is not None:
-                out.add(f)
-    return out
-
-
 def _key_of(file: str, symbol: str | None) -> tuple[str, str]:
     return (file, symbol or "<module>")
 
@@ -399,7 +382,16 @@ def candidates(an: Analyzer, ranked: Iterable[Any], extra: Sequence[str] = ()) -
         c.suspects.sort(key=lambda r: -r.suspect.score)
         c.features = _features(ctx, c)
         _place(an, c)
+    origins = {c.key for c in out for r in c.suspects if _traced_origin(r.suspect)}
+    for c in out:  # the raising line only passed on a value made at a traced origin elsewhere
+        c.features["value_elsewhere"] = float(
+            c.features["frame_innermost"] and bool(origins - {c.key})
+        )
     return out
+
+
+def _traced_origin(s: Suspect) -> bool:
+    return len(s.chain) > 1 and s.chain[0].root and _family(s) in ("value", "specific")
 
 
 def _place(an: Analyzer, c: Candidate) -> None:
