@@ -71,7 +71,6 @@ FEATURES: tuple[str, ...] = (
     "is_docs",  # defined under doc/, docs/ or examples/
     "is_dunder_init",  # a constructor
     "is_class",  # a class (its fields, bases, class-level code), not a function
-    "value_elsewhere",  # the raising function, when the failing value was traced to an origin elsewhere
     "pagerank",  # personalised PageRank from the traceback's frames, scaled to the top
     "recent_change",  # 1 / (1 + k): the newest of the last commits to change its lines (recency.py)
 )
@@ -382,16 +381,7 @@ def candidates(an: Analyzer, ranked: Iterable[Any], extra: Sequence[str] = ()) -
         c.suspects.sort(key=lambda r: -r.suspect.score)
         c.features = _features(ctx, c)
         _place(an, c)
-    origins = {c.key for c in out for r in c.suspects if _traced_origin(r.suspect)}
-    for c in out:  # the raising line only passed on a value made at a traced origin elsewhere
-        c.features["value_elsewhere"] = float(
-            c.features["frame_innermost"] and bool(origins - {c.key})
-        )
     return out
-
-
-def _traced_origin(s: Suspect) -> bool:
-    return len(s.chain) > 1 and s.chain[0].root and _family(s) in ("value", "specific")
 
 
 def _place(an: Analyzer, c: Candidate) -> None:

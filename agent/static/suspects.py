@@ -61,6 +61,8 @@ def from_trail(an: Analyzer, trail: list[Step], score: float, extra: dict[str, s
         if var is not None and "var" not in variables:
             variables["var"] = var.group(1)
             variables.setdefault("similar", env_similar(an, var.group(1))[1])
+        if variables.get("similar"):  # unset, and the project sets a near spelling: a typo
+            score = max(score, 0.98)
     end = root.end_line or root.line
     return Suspect(
         root.file, root.line, end, root.symbol, score, root.explanation, chain, variables

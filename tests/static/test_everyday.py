@@ -28,6 +28,10 @@ CASES = {
         "Did you mean `NOTES_SECRET_KEY` (set in .env.example)?",
         "NOTES_SECRET_KEY",
     ),
+    "env-config-settings-alias-typo": (
+        "Did you mean `STRIPE_WEBHOOK_SECRET` (set in .env.example)?",
+        "STRIPE_WEBHOOK_SECRET",
+    ),
     "none-propagation-wrapped-import-header": ("find_header", "find_header"),
     "dependency-driver-local-module-typo": ("did you mean `app.main`", "`app.main` instead"),
 }
