@@ -110,12 +110,14 @@ def parse_section(lines: list[str]) -> Trace | None:
     """Parse the body of one failure section in any --tb style."""
     warnings: list[str] = []
     for i, line in enumerate(lines):
-        if line.strip() == cpy.TB_HEADER:
+        # --tb=native prints the header at column 0; an indented one is source that pytest
+        # shows (a doctest in a docstring), and the long-format entries still follow.
+        if line.rstrip() == cpy.TB_HEADER:
             chain, missing = cpy.parse_chain(lines[i:], warnings)
             chain = [e for e in chain if e.type or e.frames]
-            if not chain:
-                return None
-            return Trace(chain=chain, format="pytest", truncated=missing, warnings=warnings)
+            if chain:
+                return Trace(chain=chain, format="pytest", truncated=missing, warnings=warnings)
+            break
     body = [ln for ln in lines if ln.strip() != "Traceback:"]
     chain = [_entries_to_record(seg) for seg in _split_chain(body)]
     chain = [c for c in chain if c.type or c.message or c.frames]

@@ -48,17 +48,30 @@ PROJECT = {
             return middle(d)
         def middle(d):
             return lookup(d, "z")
+        def parse_port(text):
+            '''The port of `host:port` (long reports show this docstring's traceback).
+
+            >>> parse_port("db")
+            Traceback (most recent call last):
+            ...
+            ValueError: not enough values to unpack (expected 2, got 1)
+            '''
+            host, port = text.split(":")
+            return int(port)
     """,
     "tests/test_main.py": """
         import logging
         import pytest
-        from helper import add, deep, lookup
+        from helper import add, deep, lookup, parse_port
 
         def wrap():
             try:
                 lookup({}, "k")
             except KeyError as e:
                 raise RuntimeError("wrapped") from e
+
+        def test_docstring_with_a_traceback():
+            assert parse_port("db") == 5432
 
         def test_key():
             lookup({}, "missing")
