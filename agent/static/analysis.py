@@ -176,7 +176,12 @@ class Analyzer(Trails):
                     step = Step(file, o.line, here, f"`{short(label)}` = `{short(o.text)}`")
                     return [*trail, step]
         kind = "literal" if o.kind == "literal" else ""
-        return [Step(file, o.line, here, f"`{short(label)}` = `{short(o.text)}`", kind=kind)]
+        said = (
+            f"`{short(label)}` = `{short(o.text)}`"
+            if label != o.text
+            else (f"the literal `{short(o.text)}`" if kind else f"`{short(o.text)}`")
+        )
+        return [Step(file, o.line, here, said, kind=kind)]
 
     def _empty_global(self, file: str, node: Node) -> bool:
         """A module-level cache or registry (`_cache = {}`): its declaration says nothing about

@@ -38,6 +38,7 @@ class _Ranked:
 # The wording for a value whose trail ends at an environment read (see 30_config.toml).
 ENV_VALUE = "env-value-unset"
 NONE_UNTRACED = "none-untraced"
+NONE_LITERAL = "none-literal"
 
 # Strategies that live beside the general signals (they reuse the graph neighbourhood).
 EXTRA = {"shared_state": signals.shared_state_suspects}
@@ -150,11 +151,21 @@ class StaticEngine:
                 and s.chain
                 and not s.chain[0].root
                 and an.raise_site is not None
-                and (top.file, top.line) == (an.raise_site.file, an.raise_site.line)
+                and (top.file, top.symbol) == (an.raise_site.file, an.raise_site.symbol)
             ):  # the None's origin was not found: do not call the raising function its maker
                 untraced = patterns.by_id(NONE_UNTRACED)
                 if untraced is not None:
                     match = patterns.Match(untraced, match.groups)
+            elif (
+                use_pattern
+                and match is not None
+                and match.pattern.category == "none-propagation"
+                and s.chain
+                and s.chain[0].kind == "literal"
+            ):  # a None written in the code, not returned by a function
+                literal = patterns.by_id(NONE_LITERAL)
+                if literal is not None:
+                    match = patterns.Match(literal, match.groups)
             explanation = (
                 patterns.fill(match.pattern.explanation, variables, strict=self.debug)
                 if (use_pattern and match is not None)

@@ -295,14 +295,15 @@ def test_a_none_whose_origin_is_not_found_is_not_blamed_on_the_raising_function(
         {
             "pay/__init__.py": "",
             "pay/fmt.py": """
-                def label(rows):
-                    name = None
-                    for row in rows:
-                        name = rows[row]
+                import re
+
+
+                def label(text):
+                    name = re.match(r"(\\w+)?", text).group(1)
                     return name.title()
 
 
-                print(label({"a": None}))
+                print(label(""))
                 """,
         },
     )
@@ -313,4 +314,34 @@ def test_a_none_whose_origin_is_not_found_is_not_blamed_on_the_raising_function(
     assert "could not be traced" in rc.explanation
     assert diag.fix is not None and "404" not in diag.fix.summary
     for text in (rc.explanation, diag.fix.summary):
+        assert not LEAK.search(text), text
+
+
+def test_a_none_written_as_a_literal_is_not_something_a_function_returns(tmp_path: Path) -> None:
+    p = make_project(
+        tmp_path,
+        {
+            "pay/__init__.py": "",
+            "pay/names.py": """
+                def label(rows):
+                    name = ""
+                    for row in rows:
+                        name = rows[row]
+                    return name.title()
+
+
+                print(label({"a": None}))
+                """,
+        },
+    )
+    diag = explain(crash(p, "-m", "pay.names"), p, engine="static")
+    rc = diag.root_cause
+    assert rc is not None
+    if rc.symbol == "pay.names.label":  # the origin was not traced: the text must say so
+        assert "could not be traced" in rc.explanation, rc.explanation
+    else:  # the literal {"a": None} is the origin
+        assert rc.line == line_of(p, "pay/names.py", "print(label")
+        assert 'The None comes from the literal `{"a": None}`' in rc.explanation, rc.explanation
+    assert "can return None" not in rc.explanation, rc.explanation
+    for text in (rc.explanation, diag.fix.summary if diag.fix else ""):
         assert not LEAK.search(text), text
