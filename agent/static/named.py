@@ -1,4 +1,5 @@
-"""Candidates the failing test names: code in the modules the test is about, by the test's words.
+"""Candidates the failing test names: code in the modules the test is about, by the test's words
+(and the symbol tables the ranking looks names up in).
 
 A failing assertion often shows only the test: the call graph from its body stops where the
 library dispatches dynamically (`runner.invoke(cli)`, middleware stacks, metaclasses), two or
@@ -15,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
+
+from debugai.agent.static.suspects import is_test
 
 if TYPE_CHECKING:
     from debugai.indexers import CodeIndex
@@ -64,3 +67,35 @@ def imported_files(index: CodeIndex, test_file: str) -> set[str]:
             if f is not None:
                 out.add(f)
     return out
+
+
+_BY_NAME: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def by_name(index: CodeIndex) -> dict[str, tuple[str, ...]]:
+    key = id(index)
+    if key not in _BY_NAME:
+        out: dict[str, list[str]] = {}
+        for sid, sym in index.symbols.items():
+            if sym.kind in ("function", "class") and not is_test(sym.file):
+                out.setdefault(sym.name, []).append(sid)
+        _BY_NAME.clear()  # one index at a time: a long-lived chat does not grow this
+        _BY_NAME[key] = {k: tuple(v) for k, v in out.items()}
+    return _BY_NAME[key]
+
+
+_METHODS: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def methods_of(index: CodeIndex) -> dict[str, tuple[str, ...]]:
+    """class id -> its own methods (not nested functions), one index at a time."""
+    key = id(index)
+    if key not in _METHODS:
+        out: dict[str, list[str]] = {}
+        for sid, sym in index.symbols.items():
+            owner = index.symbols.get(sid.rsplit(".", 1)[0])
+            if sym.kind == "function" and owner is not None and owner.kind == "class":
+                out.setdefault(owner.id, []).append(sid)
+        _METHODS.clear()
+        _METHODS[key] = {k: tuple(v) for k, v in out.items()}
+    return _METHODS[key]

@@ -22,11 +22,11 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from debugai.agent.static.analysis import Analyzer, Site
-from debugai.agent.static.named import imported_files, named_by_test
+from debugai.agent.static.named import by_name as by_name_of
+from debugai.agent.static.named import imported_files, methods_of, named_by_test
 from debugai.agent.static.suspects import Suspect, is_test
 
 if TYPE_CHECKING:
-    from debugai.indexers import CodeIndex
     from debugai.indexers.model import Symbol
 
 # Evidence families: which strategies tie a suspect to the failing value, which only say "this
@@ -57,6 +57,7 @@ FEATURES: tuple[str, ...] = (
     "assert_x_under_test",  # reached from the failing test when the failure is an AssertionError
     "test_callee",  # called directly by the failing test (resolved call or `.name(` in its body)
     "test_reach",  # 1 / (1 + call depth from the failing test), 0 if the test does not reach it
+    "test_class_method",  # a method of a class the failing test itself calls or names
     "raise_callee",  # called by the innermost non-test frame's function
     "frame_callee",  # called by a non-test frame's function
     "name_overlap",  # words shared with the failing test's name (0, .5, 1)
@@ -217,6 +218,7 @@ class _Context:
         self.test_imports = imported_files(index, tests[0].file) if tests else set()
         self.raise_file = lib[0].file if lib else None
         self.named: set[str] = set()
+        self.class_methods: set[str] = set()
         self.reach = self._reach()
         inner = an.symbol(lib[0].symbol) if lib and lib[0].symbol else None
         self.raise_callees = {c for c, _ in index.callees(inner.id)} if inner else set()
@@ -250,7 +252,7 @@ class _Context:
         if not self.tests:
             return {}
         index = self.index
-        by_name = _by_name(index)
+        by_name = by_name_of(index)
         bodies = list(self.tests)
         cls = self.tests[0].id.rsplit(".", 1)[0]
         for hook in ("setUp", "setup_method", "setUpClass"):
@@ -284,24 +286,13 @@ class _Context:
                 sym = index.symbols[sid]
                 if sym.kind == "class":
                     nxt.extend(f"{sid}.{m}" for m in ("__init__", "__post_init__", "__new__"))
+                    if d == 0:  # a class the test uses itself: what it exercises is its methods
+                        methods = methods_of(index).get(sid, ())
+                        self.class_methods.update(methods)
+                        nxt.extend(methods)
                 nxt.extend(c for c, _ in index.callees(sid))
             frontier = [n for n in dict.fromkeys(nxt) if n in index.symbols]
         return depth
-
-
-_BY_NAME: dict[int, dict[str, tuple[str, ...]]] = {}
-
-
-def _by_name(index: CodeIndex) -> dict[str, tuple[str, ...]]:
-    key = id(index)
-    if key not in _BY_NAME:
-        out: dict[str, list[str]] = {}
-        for sid, sym in index.symbols.items():
-            if sym.kind in ("function", "class") and not is_test(sym.file):
-                out.setdefault(sym.name, []).append(sid)
-        _BY_NAME.clear()  # one index at a time: a long-lived chat does not grow this
-        _BY_NAME[key] = {k: tuple(v) for k, v in out.items()}
-    return _BY_NAME[key]
 
 
 def _stem(file: str) -> str:
@@ -449,6 +440,7 @@ def _features(ctx: _Context, c: Candidate) -> dict[str, float]:
     if depth is not None:
         f["test_reach"] = 1.0 / (1 + depth)
         f["test_callee"] = float(depth == 0)
+    f["test_class_method"] = float((c.symbol or "") in ctx.class_methods)
     f["raise_callee"] = float((c.symbol or "") in ctx.raise_callees)
     f["frame_callee"] = float((c.symbol or "") in ctx.frame_callees)
     if ctx.is_assert:

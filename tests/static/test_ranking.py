@@ -235,3 +235,50 @@ def test_definitions_the_failing_test_names_are_candidates_where_the_graph_stops
     assert named.features["name_overlap"] == 0.0  # `process` alone says nothing
     assert by_symbol["web.gzip.other_words"].features["named_by_test"] == 1.0  # a small module
     assert "web.compress.responder_stats" not in by_symbol  # the test is not about that module
+
+
+def test_methods_of_a_class_the_test_uses_are_candidates(tmp_path: Path) -> None:
+    """`Meter(...)` in the test: the methods it reaches only through dispatch the call graph
+    cannot follow (`getattr(self, "_" + unit)`) are what the test exercises."""
+    (tmp_path / "meter").mkdir()
+    (tmp_path / "meter" / "__init__.py").write_text("")
+    (tmp_path / "meter" / "core.py").write_text(
+        textwrap.dedent("""\
+        class Meter:
+            def __init__(self, unit):
+                self.unit = unit
+
+            def read(self, raw):
+                return getattr(self, "_" + self.unit)(raw)
+
+            def _kwh(self, raw):
+                return raw / 100  # should be / 1000
+
+            def _wh(self, raw):
+                return raw
+
+
+        class Unrelated:
+            def other(self):
+                return 0
+        """)
+    )
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_reading.py").write_text(
+        textwrap.dedent("""\
+        from meter.core import Meter
+
+
+        def test_kilowatt_hours():
+            assert Meter("kwh").read(1500) == 1.5
+        """)
+    )
+    out = _run(tmp_path, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests")
+    assert "AssertionError" in out
+    index = open_index(str(tmp_path))
+    trace = read_trace(out, index)
+    by_symbol = {c.symbol: c for c in StaticEngine(use_git=False).candidates(trace, index)}
+    assert by_symbol["meter.core.Meter._kwh"].features["test_class_method"] == 1.0
+    assert by_symbol["meter.core.Meter._kwh"].features["test_reach"] > 0
+    other = by_symbol.get("meter.core.Unrelated.other")  # a class the test does not use
+    assert other is None or other.features["test_class_method"] == 0.0
