@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from debugai.indexers.paramflow import Facts, agree, compute_facts, gives, link_gives
+from debugai.indexers.paramflow import Facts, Give, agree, compute_facts, gives, link_gives
 from debugai.indexers.resolve import ModInfo, Resolver, Value
 from debugai.indexers.selfcalls import subclass_edges
 from debugai.indexers.valueflow import argument_edges
@@ -44,7 +44,8 @@ def _target_id(value: Value | None) -> tuple[str | None, bool]:
 _STR_LITERAL = re.compile(r"""[rRbBuUfF]{0,2}['"]""")
 
 
-def link_file(resolver: Resolver, module: str) -> LinkResult:
+def link_file(resolver: Resolver, module: str, passed: list[Give] | None = None) -> LinkResult:
+    """One file's link; `passed`: its gives, when compute_facts already has them."""
     info = resolver.mod(module)
     assert info is not None
     rec = info.rec
@@ -140,7 +141,8 @@ def link_file(resolver: Resolver, module: str) -> LinkResult:
             calls.append((sid(scope), target, line, line, f"{how}({text})"))
     calls.extend(argument_edges(resolver, info, cache))
     calls.extend(subclass_edges(resolver, info, resolver.open_memo))
-    passed = [g for g in gives(resolver, info) if g[1] is not None and g[2] is not None]
+    if passed is None:
+        passed = gives(resolver, info)
     for i, d in enumerate(defs):
         if d[7] and d[0] == "f":
             # `@outer @inner def f`: outer is given inner's wrapper (inner's own argument, f, is
@@ -273,5 +275,6 @@ def link_files(
         if agree(link_gives(merged)) == agree(link_gives(old_links.values())):
             return fresh, resolver.facts
     resolver = make_resolver()
-    facts = compute_facts(resolver, [modules[p] for p in indexable])
-    return {p: link_file(resolver, modules[p]) for p in indexable}, facts
+    facts, known = compute_facts(resolver, [modules[p] for p in indexable])
+    fresh = {p: link_file(resolver, modules[p], known.get(modules[p])) for p in indexable}
+    return fresh, facts

@@ -31,23 +31,39 @@ Give = tuple[str, str, "Value | None"]  # (function id, parameter, value passed 
 
 def gives(resolver: Resolver, info: ModInfo) -> list[Give]:
     """(function, parameter, value) for each followable argument of this module's calls."""
-    out: list[Give] = []
+    return [g for g in evaluate(resolver, info, range(len(info.rec.args)))[0] if g is not None]
+
+
+def evaluate(
+    resolver: Resolver, info: ModInfo, rows: Iterable[int]
+) -> tuple[list[Give | None], list[tuple[int, frozenset[tuple[str, str]]]]]:
+    """(the give of each of these args rows or None, (row, parameters read) of the rows whose
+    answer read a parameter)."""
+    out: list[Give | None] = []
+    dependent: list[tuple[int, frozenset[tuple[str, str]]]] = []
+    args = info.rec.args
     callees: dict[tuple[int, str], tuple[Value | None, int]] = {}
-    for scope, line, callee, slot, ref in info.rec.args:
+    for i in rows:
+        scope, line, callee, slot, ref = args[i]
+        resolver.read_keys.clear()
+        give: Give | None = None
         key = (scope, callee)
         hit = callees.get(key)
         if hit is None:
             hit = callees[key] = callee_of(resolver, info, scope, callee)
         target, shift = hit
-        if target is None or target[0] != "sym":
-            continue
-        found = resolver.sym(target[1])
-        if found is None:
-            continue
-        pname = param_name(found[0], found[1], slot, shift)
-        if pname is not None:
-            out.append((target[1], pname, passed_value(resolver, info, scope, line, ref)))
-    return out
+        if target is not None and target[0] == "sym":
+            found = resolver.sym(target[1])
+            pname = param_name(found[0], found[1], slot, shift) if found is not None else None
+            if pname is not None:
+                value = passed_value(resolver, info, scope, line, ref)
+                if value is not None:
+                    give = (target[1], pname, value)
+        if resolver.read_keys:
+            dependent.append((i, frozenset(resolver.read_keys)))
+            callees.pop(key, None)  # decided by a parameter: ask again for the next row
+        out.append(give)
+    return out, dependent
 
 
 def passed_value(
@@ -113,30 +129,55 @@ def link_gives(links: Iterable[tuple[Any, ...]]) -> Iterable[Give]:
         yield from link[7]
 
 
-def compute_facts(resolver: Resolver, modules: Iterable[str]) -> Facts:
-    """Facts over every module, iterated until they settle (at most ROUNDS rounds). While they
-    may still change, reading a parameter counts as a cut (resolve.py): nothing that depends on
-    one is memoised, and only modules whose arguments read one are looked at again."""
+def compute_facts(
+    resolver: Resolver, modules: Iterable[str]
+) -> tuple[Facts, dict[str, list[Give]]]:
+    """Facts over every module, iterated until they settle (at most ROUNDS rounds), and the
+    gives of each module under them when they did settle. While facts may still change, reading
+    a parameter counts as a cut (resolve.py): nothing that depends on one is memoised, and only
+    the argument rows whose answer read one are evaluated again."""
     resolver.facts = {}
     resolver.provisional = True
-    by_module: dict[str, list[Give]] = {}
-    pending = list(modules)
+    results: dict[str, list[Give | None]] = {}
+    pending: dict[str, list[int]] = {}
+    waiting: dict[str, list[tuple[int, frozenset[tuple[str, str]]]]] = {}
+    infos: dict[str, ModInfo] = {}
+    done: dict[str, list[Give]] = {}
+    for module in modules:
+        info = resolver.mod(module)
+        if info is None or not info.rec.args:
+            done[module] = []
+        else:
+            infos[module] = info
+            pending[module] = list(range(len(info.rec.args)))
+            results[module] = [None] * len(info.rec.args)
+    settled = False
     try:
         for _round in range(ROUNDS):
-            again: list[str] = []
-            for module in pending:
-                info = resolver.mod(module)
-                if info is None or not info.rec.args:
-                    continue
-                before = resolver.param_reads
-                by_module[module] = gives(resolver, info)
-                if resolver.param_reads != before:
-                    again.append(module)
-            facts = agree(row for rows in by_module.values() for row in rows)
-            if facts == resolver.facts:
+            for module, rows in pending.items():
+                found, dependent = evaluate(resolver, infos[module], rows)
+                slots = results[module]
+                for i, give in zip(rows, found, strict=True):
+                    slots[i] = give
+                redone = set(rows)
+                kept = [d for d in waiting.get(module, ()) if d[0] not in redone]
+                waiting[module] = kept + dependent
+            facts = agree(g for rows in results.values() for g in rows if g is not None)
+            old = resolver.facts
+            changed = {k for k in facts.keys() | old.keys() if facts.get(k) != old.get(k)}
+            if not changed:
+                settled = True
                 break
             resolver.facts = facts
-            pending = again
+            # Only the rows that read a parameter whose fact changed can answer differently.
+            pending = {}
+            for module, deps in waiting.items():
+                rows = [i for i, keys in deps if not keys.isdisjoint(changed)]
+                if rows:
+                    pending[module] = rows
     finally:
         resolver.provisional = False
-    return resolver.facts
+    for m, slots in results.items():
+        if settled or m not in pending:
+            done[m] = [g for g in slots if g is not None]
+    return resolver.facts, done

@@ -85,7 +85,7 @@ class Resolver(ClassResolution, ValueFlow, StraightLine):
         # facts are provisional, reading a parameter counts as a cut: nothing built on it is kept.
         self.facts: dict[tuple[str, str], Value] = {}
         self.provisional = False
-        self.param_reads = 0
+        self.read_keys: set[tuple[str, str]] = set()  # parameters read while provisional
         self.open_memo: dict[str, list[Any]] = {}  # indexers/selfcalls.py
 
     # ---- modules and ids -------------------------------------------------------------------
@@ -316,10 +316,11 @@ class Resolver(ClassResolution, ValueFlow, StraightLine):
             return ("sym", cid) if is_classmethod(d) else ("inst", cid)
         if ann:
             return self.instance_of(info, parent, ann) or _UNKNOWN
+        key = (info.ids[scope], name)
         if self.provisional:
             self.cuts += 1
-            self.param_reads += 1
-        return self.facts.get((info.ids[scope], name), _UNKNOWN)
+            self.read_keys.add(key)
+        return self.facts.get(key, _UNKNOWN)
 
     def instance_of(self, info: ModInfo, scope: int, ann: str) -> Value | None:
         name = strip_annotation(ann)

@@ -24,16 +24,20 @@ def _by_class(info: ModInfo) -> dict[int, list[tuple[int, int, int, str, str]]]:
     """class index -> (method scope, line, end line, text, attribute) of its `self.x()` calls."""
     out: dict[int, list[tuple[int, int, int, str, str]]] = {}
     defs = info.rec.defs
-    for scope, line, end, text in info.rec.calls:
-        if scope < 0 or text.count(".") != 1:
-            continue
-        obj, _, name = text.partition(".")
+    prefix: dict[int, str] = {}  # method -> "self."
+    for scope, first in info.first_param.items():
         d = defs[scope]
         parent = d[2]
-        if parent < 0 or d[0] != "f" or defs[parent][0] != "c" or is_static(d):
-            continue
-        if info.first_param.get(scope) == obj and name.isidentifier():
-            out.setdefault(parent, []).append((scope, line, end, text, name))
+        if parent >= 0 and d[0] == "f" and defs[parent][0] == "c" and not is_static(d):
+            prefix[scope] = first + "."
+    if not prefix:
+        return out
+    for scope, line, end, text in info.rec.calls:
+        pre = prefix.get(scope)
+        if pre is not None and text.startswith(pre):
+            name = text[len(pre) :]
+            if name.isidentifier():
+                out.setdefault(defs[scope][2], []).append((scope, line, end, text, name))
     return out
 
 
