@@ -268,6 +268,7 @@ def _chain(node: tree_sitter.Node, refs: frozenset[str] | set[str]) -> str | Non
     return text if text.split(".", 1)[0] in refs else None
 
 
+_HEAD = re.compile(rb"[A-Za-z_]\w*")
 _DOTTED = re.compile(rb"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z")
 
 
@@ -303,7 +304,14 @@ def flow_rows(
     seen: set[tuple[int, int]] = set()  # a call's span: `super(C, s).f(x)` shares its start
     refs_b = {r.encode("utf-8") for r in refs}
     found = [n for n in caps.get("arg", ()) if n.text in refs_b]
-    for node in (*found, *caps.get("argl", ()), *caps.get("argx", ())):
+    # Dotted chains and calls whose head names nothing followable (`str(x)`, `os.sep`) are
+    # dropped before their call is looked at.
+    head = _HEAD.match
+    for n in caps.get("argx", ()):
+        m = head(n.text or b"")
+        if m is not None and m.group(0) in refs_b:
+            found.append(n)
+    for node in (*found, *caps.get("argl", ())):
         call = node.parent
         if call is not None and call.type == "keyword_argument":
             call = call.parent
