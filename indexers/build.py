@@ -23,7 +23,7 @@ from debugai.indexers.alloc import gc_paused
 from debugai.indexers.extract import FileRecord, extract
 from debugai.indexers.files import assign_modules, discover, not_utf8, read_source
 from debugai.indexers.index import CodeIndex
-from debugai.indexers.link import link_file
+from debugai.indexers.link import link_files
 from debugai.indexers.model import FileInfo, IndexStats
 from debugai.indexers.resolve import Resolver
 
@@ -84,10 +84,14 @@ class State:
     pack_id: str = ""  # links.bin generation that links.delta applies to
     delta_entries: dict[str, Any] = field(default_factory=dict)  # path -> Entry.plain() or None
     delta_links: dict[str, Any] = field(default_factory=dict)  # path -> link result or None
+    facts: dict[tuple[str, str], Any] = field(default_factory=dict)  # see indexers/paramflow.py
 
     def payload(self) -> tuple[Any, ...]:
         entries = {p: e.plain() for p, e in self.entries.items()}
-        return (self.pack_id, entries, self.links, self.modkey, self.written_ns, self.unswept)
+        return (self.pack_id, entries, self.links, self.modkey, *self._tail())
+
+    def _tail(self) -> tuple[Any, ...]:
+        return (self.written_ns, self.unswept, self.facts)
 
 
 def _cache_folder(root: Path, options: IndexOptions, warnings: list[str]) -> Path | None:
@@ -105,16 +109,16 @@ def _load_state(folder: Path, warnings: list[str]) -> State:
     if payload is None:
         return State()
     try:
-        pack_id, entries_raw, links, modkey, written_ns, unswept = payload
+        pack_id, entries_raw, links, modkey, written_ns, unswept, facts = payload
         entries = {p: Entry(*e) for p, e in entries_raw.items()}
     except (TypeError, ValueError) as exc:
         warnings.append(f"cache {folder / 'links.bin'}: unexpected layout ({exc}); rebuilding")
         return State()
-    state = State(entries, links, {}, modkey, written_ns, unswept, pack_id)
+    state = State(entries, links, {}, modkey, written_ns, unswept, pack_id, facts=facts)
     try:
         delta = cache.load(folder / "links.delta")
         if delta is not None and delta[0] == pack_id:
-            _pid, d_entries, d_links, modkey, written_ns, unswept = delta
+            _pid, d_entries, d_links, modkey, written_ns, unswept, facts = delta
             for p, e in d_entries.items():
                 if e is None:
                     entries.pop(p, None)
@@ -126,6 +130,7 @@ def _load_state(folder: Path, warnings: list[str]) -> State:
                 else:
                     links[p] = link
             state.modkey, state.written_ns, state.unswept = modkey, written_ns, unswept
+            state.facts = facts
             state.delta_entries, state.delta_links = d_entries, d_links
     except (cache.CacheError, TypeError, ValueError):
         # A stale or damaged journal only costs re-checking the files it covered.
@@ -158,17 +163,8 @@ def _save_state(
         ):
             state.pack_id = old.pack_id
             state.delta_entries, state.delta_links = delta_entries, delta_links
-            cache.dump(
-                folder / "links.delta",
-                (
-                    state.pack_id,
-                    delta_entries,
-                    delta_links,
-                    state.modkey,
-                    state.written_ns,
-                    state.unswept,
-                ),
-            )
+            delta = (state.pack_id, delta_entries, delta_links, state.modkey, *state._tail())
+            cache.dump(folder / "links.delta", delta)
             return
         state.pack_id = os.urandom(8).hex()
         state.delta_entries, state.delta_links = {}, {}
@@ -353,13 +349,16 @@ def _build_index(
             records[sha] = rec
         return rec
 
-    resolver = Resolver(modules, record, package_dirs)
     links: dict[str, tuple[Any, ...]] = {}
     to_link = [p for p in indexable if p in relink or p not in old.links]
     # One process: linking forked workers measured slower than linking here (1.7 s against
     # 2.8 s on the stdlib with two cores): each fork re-resolves the modules its files import,
     # copies the pages it touches and ships its results back.
-    fresh = {p: link_file(resolver, modules[p]) for p in to_link}
+    fresh, facts = link_files(
+        lambda: Resolver(modules, record, package_dirs),
+        modules, indexable, to_link, old.links, old.facts,
+    )  # fmt: skip
+    relink |= fresh.keys()
     for path in indexable:
         links[path] = fresh[path] if path in fresh else old.links[path]
 
@@ -367,6 +366,7 @@ def _build_index(
     state = State(
         entries, links, {**old.records, **records} if _state is not None else records, modkey
     )
+    state.facts = facts
     state.written_ns = now_ns
     state.unswept = old.unswept + len(todo)
     removed = old.entries.keys() - entries.keys()

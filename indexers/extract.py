@@ -26,7 +26,7 @@ from debugai.indexers.parser import parse_source, query
 
 # Record layout version: bump when the tuples below change shape, or when linking reads them
 # differently (it is part of the cache version, so cached link packs are rebuilt).
-RECORD_VERSION = 4
+RECORD_VERSION = 5
 
 ENV_CALLS = {
     "os.getenv": ("getenv", False),
@@ -492,6 +492,7 @@ def interface_hash(rec: FileRecord) -> str:
         b[:4] for b in rec.binds if b[0] == -1 or rec.defs[b[0]][0] == "c" or "." in b[1]
     )
     imports = sorted(repr(i[0:1] + i[2:]) for i in rec.imports)
-    args = (rec.returns, rec.param_calls)  # callers elsewhere resolve through these
+    # callers elsewhere resolve through these; subclasses elsewhere link `self.x()` calls
+    args = (rec.returns, rec.param_calls, flow.self_calls(rec))
     data = repr((defs, sorted(rec.params, key=repr), imports, binds, rec.all_names, args))
     return hashlib.blake2b(data.encode("utf-8", "replace"), digest_size=12).hexdigest()

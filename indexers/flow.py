@@ -5,6 +5,7 @@ through subscript pseudo-names. The resolver (indexers/valueflow.py) reads these
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import tree_sitter
@@ -239,13 +240,36 @@ def call_args(
 def _ref(
     node: tree_sitter.Node, lambdas: dict[int, str], refs: frozenset[str] | set[str]
 ) -> str | None:
+    """The text of an argument the resolver can follow: a known name, a lambda, a dotted chain
+    on a known name (`self.c`, `a.func2`), or a call of one (`Cls()`, `make()`; the value is
+    what the call returns, whatever its arguments)."""
     t = node.type
     if t == "identifier":
         text = (node.text or b"").decode("utf-8", "replace")
         return text if text in refs else None
     if t == "lambda":
         return lambdas.get(node.start_byte)
+    if t == "call":
+        fn = node.child_by_field_name("function")
+        if fn is None or fn.type not in ("identifier", "attribute"):
+            return None
+        chain = _chain(fn, refs)
+        return f"{chain}()" if chain is not None else None
+    if t == "attribute":
+        return _chain(node, refs)
     return None
+
+
+def _chain(node: tree_sitter.Node, refs: frozenset[str] | set[str]) -> str | None:
+    raw = node.text or b""
+    if len(raw) > 64 or not _DOTTED.match(raw):
+        return None
+    text = raw.decode("utf-8", "replace")
+    return text if text.split(".", 1)[0] in refs else None
+
+
+_HEAD = re.compile(rb"[A-Za-z_]\w*")
+_DOTTED = re.compile(rb"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z")
 
 
 # Builtins that take classes and functions as plain values and never call them: their arguments
@@ -273,10 +297,20 @@ def flow_rows(
     kinds, parents, names = tree
     refs = set(names)
     refs.update(imp[5] or imp[4] or imp[2].split(".")[0] for imp in rec.imports)
-    refs.update(b[1] for b in rec.binds if b[2] == "name")
+    # Bound names and parameters too: their values may flow into the callee's parameters
+    # (indexers/paramflow.py); names bound to values never followed are left out.
+    refs.update(b[1] for b in rec.binds if b[2] != "other" and "." not in b[1])
+    refs.update(p[2] for p in rec.params)
     seen: set[tuple[int, int]] = set()  # a call's span: `super(C, s).f(x)` shares its start
     refs_b = {r.encode("utf-8") for r in refs}
     found = [n for n in caps.get("arg", ()) if n.text in refs_b]
+    # Dotted chains and calls whose head names nothing followable (`str(x)`, `os.sep`) are
+    # dropped before their call is looked at.
+    head = _HEAD.match
+    for n in caps.get("argx", ()):
+        m = head(n.text or b"")
+        if m is not None and m.group(0) in refs_b:
+            found.append(n)
     for node in (*found, *caps.get("argl", ())):
         call = node.parent
         if call is not None and call.type == "keyword_argument":
@@ -289,7 +323,15 @@ def flow_rows(
             continue
         seen.add(span)
         fn = call.child_by_field_name("function")
-        if fn is None or fn.type not in ("identifier", "attribute") or fn.text in _NO_CALLBACK:
+        if fn is None or fn.text in _NO_CALLBACK:
+            continue
+        if fn.type == "call":  # `make()(handler)`: the callee is what make() returns
+            inner = fn.child_by_field_name("function")
+            if inner is None or inner.type not in ("identifier", "attribute"):
+                continue
+            if len(fn.text or b"") > 64:
+                continue
+        elif fn.type not in ("identifier", "attribute"):
             continue
         callee = _callee_text(fn)
         scope = scope_of(call.start_byte)
@@ -428,3 +470,22 @@ def straight_line_spans(
                 rec.spans.append((scope, start, end))
             elif end > start:  # a default or decorator on a later line runs before the binding
                 rec.spans.append((scope, start + 1, end))
+
+
+def self_calls(rec: FileRecord) -> list[tuple[int, str]]:
+    """`self.x()` calls in methods whose class binds no `x` itself (see indexers/selfcalls.py)."""
+    first = {p[0]: p[2] for p in rec.params if p[1] == 0}
+    own = {(d[2], d[1]) for d in rec.defs}
+    own.update((b[0], b[1]) for b in rec.binds)
+    defs = rec.defs
+    for b in rec.binds:
+        if "." in b[1] and b[0] >= 0:
+            own.add((defs[b[0]][2], b[1].partition(".")[2]))
+    out: set[tuple[int, str]] = set()
+    for scope, _line, _end, text in rec.calls:
+        obj, dot, name = text.partition(".")
+        if scope >= 0 and dot and first.get(scope) == obj and "." not in name:
+            cls = defs[scope][2]
+            if cls >= 0 and defs[cls][0] == "c" and (cls, name) not in own:
+                out.add((cls, name))
+    return sorted(out)

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
+from debugai.indexers.paramflow import Facts, Give, agree, compute_facts, gives, link_gives
 from debugai.indexers.resolve import ModInfo, Resolver, Value
+from debugai.indexers.selfcalls import subclass_edges
 from debugai.indexers.valueflow import argument_edges
 
 SETTINGS_BASES = ("BaseSettings",)
 _PREFIX = re.compile(r"""env_prefix\s*=\s*['"]([^'"]*)['"]""")
 
 # A link result is a plain tuple (cacheable with marshal):
-# (symbols, calls, edges, unresolved, env, assigns, (calls_total, resolved, external))
+# (symbols, calls, edges, unresolved, env, assigns, (calls_total, resolved, external), gives)
 #   symbols:    Symbol field tuples, none_paths as (line, reason) pairs
 #   calls:      (caller, callee, line, end_line, text)
 #   edges:      (source, target, kind, line, text) for contains / imports / inherits / reads_env
 #   unresolved: (caller, line, text)
 #   env:        (symbol, line, var, how, default)
 #   assigns:    (name, line, value text)
+#   gives:      (function id, parameter, value) its call sites pass (indexers/paramflow.py)
 LinkResult = tuple[Any, ...]
 
 
@@ -27,7 +31,7 @@ def _target_id(value: Value | None) -> tuple[str | None, bool]:
     if value is None:
         return None, False
     kind, target = value
-    if kind == "sym":
+    if kind in ("sym", "bound"):
         return target, False
     if kind == "ext":
         # Methods of builtin types (`out.append`) count as external but get no graph node.
@@ -40,7 +44,8 @@ def _target_id(value: Value | None) -> tuple[str | None, bool]:
 _STR_LITERAL = re.compile(r"""[rRbBuUfF]{0,2}['"]""")
 
 
-def link_file(resolver: Resolver, module: str) -> LinkResult:
+def link_file(resolver: Resolver, module: str, passed: list[Give] | None = None) -> LinkResult:
+    """One file's link; `passed`: its gives, when compute_facts already has them."""
     info = resolver.mod(module)
     assert info is not None
     rec = info.rec
@@ -135,6 +140,9 @@ def link_file(resolver: Resolver, module: str) -> LinkResult:
         if target is not None:
             calls.append((sid(scope), target, line, line, f"{how}({text})"))
     calls.extend(argument_edges(resolver, info, cache))
+    calls.extend(subclass_edges(resolver, info, resolver.open_memo))
+    if passed is None:
+        passed = gives(resolver, info)
     for i, d in enumerate(defs):
         if d[7] and d[0] == "f":
             # `@outer @inner def f`: outer is given inner's wrapper (inner's own argument, f, is
@@ -178,7 +186,8 @@ def link_file(resolver: Resolver, module: str) -> LinkResult:
         edges.append((symbol, f"env:{var}", "reads_env", line, how))
 
     assigns = [(name, line, text) for scope, name, line, text in rec.assigns if scope == -1]
-    return (symbols, calls, edges, unresolved, env, assigns, (total, resolved, external))
+    counts = (total, resolved, external)
+    return (symbols, calls, edges, unresolved, env, assigns, counts, passed)
 
 
 def _import_target(resolver: Resolver, info: ModInfo, imp: tuple[Any, ...]) -> str | None:
@@ -253,3 +262,29 @@ def _env_prefix(rec: Any, idx: int) -> str | None:
                 if m:
                     return m.group(1)
     return None
+
+
+def link_files(
+    make_resolver: Callable[[], Resolver],
+    modules: dict[str, str],
+    indexable: list[str],
+    to_link: list[str],
+    old_links: dict[str, LinkResult],
+    old_facts: Facts,
+) -> tuple[dict[str, LinkResult], Facts]:
+    """Link `to_link` (with the parameter facts of the last build, see indexers/paramflow.py),
+    or every file, with fresh facts, when all must be linked or when what the relinked files'
+    call sites pass changes the facts: (fresh link results by path, facts they were made with)."""
+    if not to_link:
+        return {}, old_facts
+    if set(to_link) != set(indexable):
+        resolver = make_resolver()
+        resolver.facts = dict(old_facts)
+        fresh = {p: link_file(resolver, modules[p]) for p in to_link}
+        merged = [fresh[p] if p in fresh else old_links[p] for p in indexable]
+        if agree(link_gives(merged)) == agree(link_gives(old_links.values())):
+            return fresh, resolver.facts
+    resolver = make_resolver()
+    facts, known = compute_facts(resolver, [modules[p] for p in indexable])
+    fresh = {p: link_file(resolver, modules[p], known.get(modules[p])) for p in indexable}
+    return fresh, facts

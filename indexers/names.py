@@ -35,6 +35,7 @@ class ModInfo:
             if pos == 0:
                 self.first_param[idx] = name
         self.children: dict[int, dict[str, list[int]]] = {}
+        self.self_calls: dict[int, list[Any]] | None = None  # built by indexers/selfcalls.py
         for i, d in enumerate(rec.defs):
             self.children.setdefault(d[2], {}).setdefault(d[1], []).append(i)
         self.binds: dict[int, dict[str, list[tuple[str, str]]]] = {}

@@ -1,7 +1,7 @@
 """Name resolution over extracted records: module namespaces, imports, scopes, classes and MROs.
 
 Values are small tuples: ("mod", module) | ("sym", id) | ("inst", class id) | ("super", class id)
-| ("ext", dotted) | ("exti", dotted: instance of an external class) | ("extr", dotted: result of
+| ("bound", method id: a method of an instance, passed as a value) | ("ext", dotted) | ("exti", dotted: instance of an external class) | ("extr", dotted: result of
 calling something external) | ("builtin", name). Anything else is unknown (None): the resolver
 answers None rather than guess, and conflicting bindings of one name resolve to None.
 """
@@ -81,6 +81,12 @@ class Resolver(ClassResolution, ValueFlow, StraightLine):
         self._deco_memo: dict[str, tuple[str, list[tuple[str, str]]]] = {}
         self._straight: dict[str, Any] = {}
         self._straight_scopes: dict[str, frozenset[int]] = {}
+        # What parameters hold when their call sites agree (indexers/paramflow.py). While the
+        # facts are provisional, reading a parameter counts as a cut: nothing built on it is kept.
+        self.facts: dict[tuple[str, str], Value] = {}
+        self.provisional = False
+        self.read_keys: set[tuple[str, str]] = set()  # parameters read while provisional
+        self.open_memo: dict[str, list[Any]] = {}  # indexers/selfcalls.py
 
     # ---- modules and ids -------------------------------------------------------------------
     def def_ids(self, module: str, rec: FileRecord) -> list[str]:
@@ -310,7 +316,11 @@ class Resolver(ClassResolution, ValueFlow, StraightLine):
             return ("sym", cid) if is_classmethod(d) else ("inst", cid)
         if ann:
             return self.instance_of(info, parent, ann) or _UNKNOWN
-        return _UNKNOWN
+        key = (info.ids[scope], name)
+        if self.provisional:
+            self.cuts += 1
+            self.read_keys.add(key)
+        return self.facts.get(key, _UNKNOWN)
 
     def instance_of(self, info: ModInfo, scope: int, ann: str) -> Value | None:
         name = strip_annotation(ann)
@@ -436,7 +446,7 @@ class Resolver(ClassResolution, ValueFlow, StraightLine):
         if value is None:
             return None
         kind, target = value
-        if kind == "sym":
+        if kind in ("sym", "bound"):
             found = self.sym(target)
             if found is None:
                 return None
@@ -469,6 +479,8 @@ class Resolver(ClassResolution, ValueFlow, StraightLine):
         if kind == "sym":
             wrapped = self.decorator_chain(target)[0]
             return value if wrapped == target else ("sym", wrapped)
+        if kind == "bound":  # a bound method is called as it was passed (already unwrapped)
+            return ("sym", target)
         if kind in ("ext", "builtin"):
             return value
         if kind in ("exti", "extr"):

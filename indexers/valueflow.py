@@ -208,7 +208,7 @@ def table_scope(info: ModInfo, scope: int, head: str) -> int | None:
     return found
 
 
-def _param_name(info: ModInfo, idx: int, slot: int | str, shift: int) -> str | None:
+def param_name(info: ModInfo, idx: int, slot: int | str, shift: int) -> str | None:
     for pname, (pos, _ann) in info.params_of(idx).items():
         if (isinstance(slot, str) and pname == slot) or (
             isinstance(slot, int) and pos == slot + shift
@@ -240,7 +240,7 @@ def argument_edges(
             continue  # unresolved
         hit = callees.get(key)
         if hit is None:
-            hit = callees[key] = _callee(resolver, info, scope, callee)
+            hit = callees[key] = callee_of(resolver, info, scope, callee)
         target, shift = hit
         if target is not None and target[0] == "builtin":
             want = CALLS_ARGUMENT.get(target[1], "")
@@ -259,7 +259,7 @@ def argument_edges(
         callers = tinfo.param_calls.get(idx)
         if not callers:
             continue
-        pname = _param_name(tinfo, idx, slot, shift)
+        pname = param_name(tinfo, idx, slot, shift)
         if pname is None or pname not in callers:
             continue
         value = _passed(resolver, info, scope, line, ref)
@@ -284,7 +284,7 @@ def _passed(resolver: Any, info: ModInfo, scope: int, line: int, ref: str) -> Va
     return passed
 
 
-def _callee(resolver: Any, info: ModInfo, scope: int, text: str) -> tuple[Value | None, int]:
+def callee_of(resolver: Any, info: ModInfo, scope: int, text: str) -> tuple[Value | None, int]:
     """(function the call lands in, how many leading parameters the call binds implicitly)."""
     try:
         value = resolver.expr(info, scope, text)
@@ -304,8 +304,8 @@ def _callee(resolver: Any, info: ModInfo, scope: int, text: str) -> tuple[Value 
         return None, 0
     if value is not None and value[0] == "sym" and value[1] != target[1]:
         return target, 1  # a class called: __init__ gets the instance first
-    if value is not None and value[0] == "inst":
-        return target, 1  # an instance called: __call__
+    if value is not None and value[0] in ("inst", "bound"):
+        return target, 1  # an instance called (__call__), a bound method called
     parent = d[2]
     if parent < 0 or tinfo.rec.defs[parent][0] != "c" or is_static(d):
         return target, 0

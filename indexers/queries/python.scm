@@ -26,12 +26,17 @@
 (for_in_clause left: (_) @bindpat)
 (as_pattern_target) @bindpat
 (named_expression name: (identifier) @bind)
-; Arguments that may be function references (the extractor keeps those naming a def, an import
-; or a reference-valued binding) and raised classes.
+; Arguments that may be function references or values passed into parameters (the extractor keeps
+; those naming a def, an import, a binding or a parameter, or a dotted chain or call on one) and
+; raised classes.
 (argument_list (identifier) @arg)
 (argument_list (lambda) @argl)
 (keyword_argument value: (identifier) @arg)
 (keyword_argument value: (lambda) @argl)
+(argument_list (attribute) @argx)
+(argument_list (call) @argx)
+(keyword_argument value: (attribute) @argx)
+(keyword_argument value: (call) @argx)
 (raise_statement) @raise
 
 (global_statement (identifier) @global)
