@@ -48,6 +48,7 @@ FEATURES: tuple[str, ...] = (
     "ev_specific",  # best prior of a detector of one named failure family (config, session...)
     "ev_under_test",  # best prior of "code under the failing test" (assertion strategy)
     "ev_unlinked",  # best prior of a pattern with no link to the value (shared state...)
+    "ev_contradiction",  # the project itself writes a near name (env var, module, key) it reads
     "n_suspects",  # log(1 + distinct lines of evidence in this function, at most 5)
     "frame_innermost",  # holds the innermost non-test repo frame
     "frame_pos",  # 1 / (1 + position among non-test repo frames, innermost first); 0 if absent
@@ -427,6 +428,8 @@ def _features(ctx: _Context, c: Candidate) -> dict[str, float]:
             f["ev_under_test"] = max(f["ev_under_test"], prior)
         elif fam == "unlinked":
             f["ev_unlinked"] = max(f["ev_unlinked"], prior)
+        if s.variables.get("similar"):
+            f["ev_contradiction"] = 1.0
     # Distinct lines of evidence, capped: a recursion's thousand identical frames are one.
     distinct = {(r.suspect.line, _family(r.suspect)) for r in c.suspects}
     f["n_suspects"] = math.log1p(min(len(distinct), MAX_EVIDENCE))

@@ -277,7 +277,12 @@ def test_a_settings_field_with_a_misspelled_alias_is_configuration(tmp_path: Pat
                 """,
         },
     )
-    diag = explain(crash(p, "-m", "svc.sign", env={"SVC_SIGNING_KEY": "k"}), p, engine="static")
+    out = crash(p, "-m", "svc.sign", env={"SVC_SIGNING_KEY": "k"})
+    index = open_index(p, cache=False)
+    cands = StaticEngine(use_git=False).candidates(read_trace(out, index), index)
+    contradicted = {c.symbol for c in cands if c.features["ev_contradiction"]}
+    assert contradicted == {"svc.config.Config"}  # the project sets SVC_SIGNING_KEY, reads another
+    diag = explain(out, p, engine="static")
     rc = diag.root_cause
     assert rc is not None
     assert (rc.file, rc.line) == ("svc/config.py", line_of(p, "svc/config.py", "alias="))
