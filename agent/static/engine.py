@@ -135,37 +135,9 @@ class StaticEngine:
             if ev is not None and ev.origin == top.symbol and "producer_site" in variables:
                 variables["producer_site"] = f"{top.file}:{top.line}"  # where the run saw it made
             use_pattern = best is not None and best.match is not None
-            env = patterns.by_id(ENV_VALUE) if "var" in s.variables else None
-            if (
-                use_pattern
-                and category == "env-config"
-                and env is not None
-                and match is not None
-                and match.pattern.category != "env-config"  # a None that is an unset variable
-            ):
-                match = patterns.Match(env, match.groups)
-            elif (
-                use_pattern
-                and match is not None
-                and match.pattern.category == "none-propagation"
-                and s.chain
-                and not s.chain[0].root
-                and an.raise_site is not None
-                and (top.file, top.symbol) == (an.raise_site.file, an.raise_site.symbol)
-            ):  # the None's origin was not found: do not call the raising function its maker
-                untraced = patterns.by_id(NONE_UNTRACED)
-                if untraced is not None:
-                    match = patterns.Match(untraced, match.groups)
-            elif (
-                use_pattern
-                and match is not None
-                and match.pattern.category == "none-propagation"
-                and s.chain
-                and s.chain[0].kind == "literal"
-            ):  # a None written in the code, not returned by a function
-                literal = patterns.by_id(NONE_LITERAL)
-                if literal is not None:
-                    match = patterns.Match(literal, match.groups)
+            other = _wording(an, s, top, category, match) if use_pattern else None
+            if other is not None and match is not None:
+                match = patterns.Match(other, match.groups)
             explanation = (
                 patterns.fill(match.pattern.explanation, variables, strict=self.debug)
                 if (use_pattern and match is not None)
@@ -361,3 +333,27 @@ def _error_info(trace: Trace) -> Diagnosis:
         for f in final.frames
     ]
     return Diagnosis(error=ErrorInfo(type=final.type, message=final.message, frames=frames))
+
+
+def _wording(
+    an: Analyzer, s: Suspect, top: ranking.Candidate, category: str, match: patterns.Match | None
+) -> patterns.Pattern | None:
+    """A pattern that words this root better than the matched one, or None to keep it."""
+    if match is None:
+        return None
+    if category == "env-config" and "var" in s.variables:
+        if match.pattern.category != "env-config":  # a None that is an unset variable
+            return patterns.by_id(ENV_VALUE)
+        return None
+    if match.pattern.category != "none-propagation" or not s.chain:
+        return None
+    raise_site = an.raise_site
+    if (
+        not s.chain[0].root
+        and raise_site is not None
+        and (top.file, top.symbol) == (raise_site.file, raise_site.symbol)
+    ):  # the None's origin was not found: do not call the raising function its maker
+        return patterns.by_id(NONE_UNTRACED)
+    if s.chain[0].kind == "literal":  # a None written in the code, not returned by a function
+        return patterns.by_id(NONE_LITERAL)
+    return None

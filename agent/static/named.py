@@ -69,33 +69,45 @@ def imported_files(index: CodeIndex, test_file: str) -> set[str]:
     return out
 
 
-_BY_NAME: dict[int, dict[str, tuple[str, ...]]] = {}
+_TABLES: dict[tuple[str, int], dict[str, tuple[str, ...]]] = {}
+
+
+def _per_index(
+    name: str, index: CodeIndex, rows: Callable[[], Iterable[tuple[str, str]]]
+) -> dict[str, tuple[str, ...]]:
+    """key -> ids built once per index from (key, id) rows; one index at a time is kept, so a
+    long-lived chat does not grow this."""
+    slot = (name, id(index))
+    if slot not in _TABLES:
+        out: dict[str, list[str]] = {}
+        for key, sid in rows():
+            out.setdefault(key, []).append(sid)
+        for old in [k for k in _TABLES if k[0] == name]:
+            del _TABLES[old]
+        _TABLES[slot] = {k: tuple(v) for k, v in out.items()}
+    return _TABLES[slot]
 
 
 def by_name(index: CodeIndex) -> dict[str, tuple[str, ...]]:
-    key = id(index)
-    if key not in _BY_NAME:
-        out: dict[str, list[str]] = {}
-        for sid, sym in index.symbols.items():
-            if sym.kind in ("function", "class") and not is_test(sym.file):
-                out.setdefault(sym.name, []).append(sid)
-        _BY_NAME.clear()  # one index at a time: a long-lived chat does not grow this
-        _BY_NAME[key] = {k: tuple(v) for k, v in out.items()}
-    return _BY_NAME[key]
-
-
-_METHODS: dict[int, dict[str, tuple[str, ...]]] = {}
+    """Name -> ids of the functions and classes outside test code."""
+    return _per_index(
+        "name",
+        index,
+        lambda: (
+            (sym.name, sid)
+            for sid, sym in index.symbols.items()
+            if sym.kind in ("function", "class") and not is_test(sym.file)
+        ),
+    )
 
 
 def methods_of(index: CodeIndex) -> dict[str, tuple[str, ...]]:
-    """class id -> its own methods (not nested functions), one index at a time."""
-    key = id(index)
-    if key not in _METHODS:
-        out: dict[str, list[str]] = {}
+    """Class id -> its own methods (not nested functions)."""
+
+    def rows() -> Iterable[tuple[str, str]]:
         for sid, sym in index.symbols.items():
             owner = index.symbols.get(sid.rsplit(".", 1)[0])
             if sym.kind == "function" and owner is not None and owner.kind == "class":
-                out.setdefault(owner.id, []).append(sid)
-        _METHODS.clear()
-        _METHODS[key] = {k: tuple(v) for k, v in out.items()}
-    return _METHODS[key]
+                yield owner.id, sid
+
+    return _per_index("methods", index, rows)
