@@ -43,6 +43,7 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 MAX_SPAN_LINES = 60
 WINDOW = 15
 MAX_GROWN_LINES = 250  # a span grown to its whole definition stops here
+GROWN_FIRST = 8  # spans (frames, best candidates) grown whole as they are packed
 
 
 def estimate_tokens(text: str) -> int:
@@ -142,19 +143,23 @@ def _pack(
         taken.setdefault(file, []).append(span)
         ctx.spans.append(span)
         ctx.tokens += cost
+        if len(ctx.spans) <= GROWN_FIRST:  # the best-ranked are whole before the tail comes in
+            _grow(index, ctx, taken, only=span)
     _grow(index, ctx, taken)
     ctx.spans.sort(key=lambda s: -s.score)
     return ctx
 
 
-def _grow(index: CodeIndex, ctx: Context, taken: dict[str, list[Span]]) -> None:
+def _grow(
+    index: CodeIndex, ctx: Context, taken: dict[str, list[Span]], only: Span | None = None
+) -> None:
     """Spend what the budget has left on whole definitions, best-ranked first.
 
     A window of a long function, or a class cut to its first lines, can miss the line that is
     wrong: what the model is not shown it cannot find. Spans inside a grown one are merged.
     """
     merged: set[int] = set()  # ids of spans folded into a grown one
-    for span in sorted(ctx.spans, key=lambda s: -s.score):
+    for span in [only] if only is not None else sorted(ctx.spans, key=lambda s: -s.score):
         if id(span) in merged:
             continue
         sym = index.symbols.get(span.symbol) if span.symbol else None

@@ -78,3 +78,31 @@ def test_a_small_budget_keeps_the_window_and_its_limit(crashed) -> None:
     assert "rate = 0.2" not in span.text  # the window around the raise only
     assert "return amount / (rate - 0.2)" in span.text
     assert ctx.tokens <= 300
+
+
+def test_the_raising_function_is_whole_before_the_ranking_tail_takes_the_budget(crashed) -> None:
+    root, trace_text = crashed
+    # The tail of a ranking: many low-scored candidates whose windows would fill the budget.
+    tail = "".join(
+        f"def helper_{i}():\n" + "    x = 1\n" * 12 + "    return x\n\n" for i in range(40)
+    )
+    lines = tail.splitlines()
+    hints = tuple(
+        Hint(
+            "tail.py",
+            lines.index(f"def helper_{i}():") + 1,
+            f"tail.helper_{i}",
+            "a candidate",
+            0.01,
+        )
+        for i in range(40)
+    )
+    (root / "tail.py").write_text(tail)
+    try:
+        ctx = _context(root, trace_text, 1500, hints)
+    finally:  # the module's other tests index this folder too
+        (root / "tail.py").unlink()
+    span = next(s for s in ctx.spans if s.symbol == "billing.total")
+    assert "rate = 0.2" in span.text, "the raising function is grown before the tail is packed"
+    assert any(s.file == "tail.py" for s in ctx.spans)  # the tail still gets what is left
+    assert ctx.tokens <= 1500
