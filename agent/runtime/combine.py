@@ -6,6 +6,7 @@ kept in `weights.json` beside this module, and the probabilities are normalised 
 
     utility += not_executed * [the failing test and the import before it never ran it]
              + made         * [its own return made the failing value: 1; a later seed: 0.75]
+             + compared     * [... the same, of a value a failing assertion compared]
              + made_literal * [... and that return is a literal: `return None`, `return ''`]
              + passed_on    * [it returned, unchanged, a failing value a callee made]
              + received     * [it called the function that handed the failing value on]
@@ -14,6 +15,10 @@ kept in `weights.json` beside this module, and the probabilities are normalised 
              + ochiai       * function-level Ochiai   (only when passing tests ran too)
              + line_ochiai  * best Ochiai of its lines
              + env_read     * [it read an environment key during the failing test]
+             + spectrum_place * 1 / its place in the spectrum (1 for the first, ties averaged)
+             + spectrum_top5  * [its place in the spectrum is 5 or better]
+
+Test code has no spectrum: the failing test's own lines run only in it, so they say nothing.
 
 A module's top level is never "not executed": it ran at import, before any test.
 """
@@ -34,8 +39,8 @@ if TYPE_CHECKING:
     from debugai.indexers import CodeIndex
 
 NAMES = (
-    "not_executed", "made", "made_literal", "passed_on", "received", "test_callee",
-    "failing_only", "ochiai", "line_ochiai", "env_read",
+    "not_executed", "made", "compared", "made_literal", "passed_on", "received", "test_callee",
+    "failing_only", "ochiai", "line_ochiai", "env_read", "spectrum_place", "spectrum_top5",
 )  # fmt: skip
 
 
@@ -51,13 +56,16 @@ class Coefficients:
     ochiai: float
     line_ochiai: float
     env_read: float
+    compared: float = 0.0
+    spectrum_place: float = 0.0
+    spectrum_top5: float = 0.0
 
 
 @cache
 def shipped() -> Coefficients:
     raw = resources.files("debugai.agent.runtime").joinpath("weights.json").read_text("utf-8")
     data = json.loads(raw)
-    return Coefficients(**{k: float(data[k]) for k in NAMES})
+    return Coefficients(**{k: float(data[k]) for k in NAMES if k in data})
 
 
 def features(ev: Evidence, c: ranking.Candidate, index: CodeIndex) -> dict[str, float]:
@@ -69,6 +77,7 @@ def features(ev: Evidence, c: ranking.Candidate, index: CodeIndex) -> dict[str, 
         out["not_executed"] = 1.0
     if facts is not None:
         out["made"] = facts.made
+        out["compared"] = facts.compared
         out["made_literal"] = float(facts.made_literal)
         out["passed_on"] = float(facts.passed_on)
         out["received"] = float(facts.received)
@@ -77,6 +86,9 @@ def features(ev: Evidence, c: ranking.Candidate, index: CodeIndex) -> dict[str, 
         out["ochiai"] = facts.ochiai or 0.0
         out["line_ochiai"] = facts.line_ochiai or 0.0
         out["env_read"] = float(facts.env_read)
+        if facts.spectrum_rank is not None:
+            out["spectrum_place"] = 1.0 / facts.spectrum_rank
+            out["spectrum_top5"] = float(facts.spectrum_rank <= 5)
     return out
 
 

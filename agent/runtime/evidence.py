@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from debugai.agent.redact import Redactor
 from debugai.agent.runtime.run import Observation, Return, TestRun
+from debugai.indexers.files import is_test_path
 
 if TYPE_CHECKING:
     from debugai.agent.traceback import Trace
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 MAX_DESCENT = 12  # hops followed from the crash down to where the value was made
 MAX_EXTRA = 20  # functions the run adds as candidates beyond the static ones
 MIN_EXTRA_OCHIAI = 0.7  # a function the static engine missed joins when its spectrum is this high
+SPECTRUM_EXTRA = 10  # ... and so do the spectrum's first this many, however low their Ochiai
 _QUOTED = re.compile(r"'([A-Za-z_]\w*)'")
 # `return None`, `return 0`, `return 'text' + 'more'`, `return []`: a value made from nothing
 _LITERAL_RETURN = re.compile(
@@ -41,10 +43,12 @@ class Facts:
     origin: float = 0.0  # 1: made the failing value; 0.5: passed it on
     made: float = 0.0  # its own return made the failing value (1; 0.75 for a later seed)
     made_literal: bool = False  # ... and that return is a literal (`return None`, `return ''`)
+    compared: float = 0.0  # its return made a value the failing assertion compared (as `made`)
     passed_on: bool = False  # it returned a value a callee made, unchanged
     received: bool = False  # it called the function that handed the failing value to the crash
     test_callee: bool = False  # the failing test's own file called it
     failing_only: int = 0  # its lines that only failing tests ran (with a spectrum)
+    spectrum_rank: float | None = None  # its place among the code the failing test ran (1: first)
     env_read: bool = False
     observed: list[str] = field(default_factory=list)
 
@@ -87,6 +91,14 @@ class _Symbols:
             sym = self.index.symbol_at(file, line) if file in self.index.files else None
             self.cache[key] = sym.id if sym is not None else None
         return self.cache[key]
+
+    def in_tests(self, sid: str) -> bool:
+        sym = self.index.symbols.get(sid)
+        return sym is not None and is_test_path(sym.file)
+
+    def is_function(self, sid: str) -> bool:
+        sym = self.index.symbols.get(sid)
+        return sym is not None and sym.kind == "function"
 
     def of_test(self, t: TestRun) -> set[str]:
         out: set[str] = set()
@@ -176,10 +188,16 @@ def _spectrum(
         for sid in per_test[id(t)]:
             counts.setdefault(sid, [0, 0])[slot] += 1
     for sid, (ef, ep) in counts.items():
-        if ef:
+        if ef and not syms.in_tests(sid):
             ev.facts.setdefault(sid, Facts()).ochiai = ef / math.sqrt(n_fail * (ef + ep))
     line_counts: dict[tuple[str, int], list[int]] = {}
-    failing_lines = {(f, ln) for t in fails for f, lines in t.lines.items() for ln in lines}
+    failing_lines = {
+        (f, ln)
+        for t in fails
+        for f, lines in t.lines.items()
+        if not is_test_path(f)  # the test's own lines always rank first: they say nothing
+        for ln in lines
+    }
     for t in runs:
         slot = 0 if t.outcome == "failed" else 1
         for f, lines in t.lines.items():
@@ -201,6 +219,34 @@ def _spectrum(
         line, func = facts.line_ochiai or 0.0, facts.ochiai or 0.0
         if line >= 0.99 and 0 < func < 0.99:
             facts.observed.append("has lines only the failing test ran")
+    _rank_spectrum(ev, syms)
+
+
+def _rank_spectrum(ev: Evidence, syms: _Symbols) -> None:
+    """Each function's place in the spectrum (best line's Ochiai, then its own), ties averaged:
+    a place travels across test suites of any size, where a raw Ochiai of 0.6 may lead one
+    and trail another."""
+    scored = [
+        (round(f.line_ochiai, 6), round(f.ochiai or 0.0, 6), sid)
+        for sid, f in ev.facts.items()
+        if f.line_ochiai and syms.is_function(sid)
+    ]
+    scored.sort(reverse=True)
+    i = 0
+    while i < len(scored):
+        j = i
+        while j < len(scored) and scored[j][:2] == scored[i][:2]:
+            j += 1
+        place = (i + 1 + j) / 2  # the mean of places i+1 .. j
+        for line, _, sid in scored[i:j]:
+            facts = ev.facts[sid]
+            facts.spectrum_rank = place
+            if place <= 3:
+                facts.observed.append(
+                    f"the test spectrum ranks it {place:g} of {len(scored)} functions run "
+                    f"(best line Ochiai {line:.2f})"
+                )
+        i = j
 
 
 def _bad_types(trace: Trace) -> set[str]:
@@ -263,6 +309,7 @@ def _origin(
     ev: Evidence, trace: Trace, failing: TestRun, syms: _Symbols, redactor: Redactor
 ) -> None:
     rets = failing.returns
+    is_assert = _short(trace.final.type) in ("AssertionError", "Failed")
     for n, seed in enumerate(_seeds(failing, trace, syms)[:3]):
         path = _descend(rets, seed)
         origin = rets[path[-1]]
@@ -272,7 +319,11 @@ def _origin(
         value = redactor.redact(origin.repr) if origin.repr is not None else f"a {origin.type}"
         facts = ev.facts.setdefault(sid, Facts())
         facts.origin = max(facts.origin, 1.0 if n == 0 else 0.75)
-        facts.made = max(facts.made, 1.0 if n == 0 else 0.75)
+        weight = 1.0 if n == 0 else 0.75
+        if is_assert:  # an assertion compares what the test computed: a weaker link than a crash's
+            facts.compared = max(facts.compared, weight)
+        else:
+            facts.made = max(facts.made, weight)
         facts.made_literal |= _literal_return(syms.index, origin.file, origin.line)
         handed = rets[path[0]]
         rsid = (
@@ -326,7 +377,12 @@ def _extra(ev: Evidence, index: CodeIndex) -> list[str]:
     out = [sid for sid, f in ev.facts.items() if f.origin > 0]
     out.sort(key=lambda s: -ev.facts[s].origin)
     ranked = sorted(
-        (s for s, f in ev.facts.items() if (f.line_ochiai or 0) >= MIN_EXTRA_OCHIAI),
+        (
+            s
+            for s, f in ev.facts.items()
+            if (f.line_ochiai or 0) >= MIN_EXTRA_OCHIAI
+            or (f.spectrum_rank is not None and f.spectrum_rank <= SPECTRUM_EXTRA)
+        ),
         key=lambda s: (-(ev.facts[s].line_ochiai or 0), s),
     )
     out += [s for s in ranked if s not in out]

@@ -152,6 +152,15 @@ def test_ochiai_ranks_a_line_only_the_failing_test_runs_above_shared_ones(
     assert label.line_ochiai == pytest.approx(1 / 3**0.5)  # every test runs it
     assert disc.ochiai == pytest.approx(label.ochiai)  # as functions both run in all three
     assert "has lines only the failing test ran" in disc.observed
+    # Places: discount first; checkout and label tie (every test runs all their lines): 2.5 each.
+    assert disc.spectrum_rank == 1.0
+    assert ev.facts["cart.pricing.checkout"].spectrum_rank == label.spectrum_rank == 2.5
+    assert (
+        "the test spectrum ranks it 1 of 3 functions run (best line Ochiai 1.00)" in disc.observed
+    )
+    # The failing test's own lines run in it alone: test code gets no spectrum at all.
+    big = ev.facts.get("tests.test_cart.test_big")
+    assert big is None or (big.line_ochiai is None and big.spectrum_rank is None)
     ran = _explain(root, trace, f"{PYTEST} tests", backend=backend)
     names = [c.symbol for c in ran.candidates]
     assert names.index("cart.pricing.discount") < names.index("cart.pricing.label")
