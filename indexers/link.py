@@ -264,6 +264,29 @@ def _env_prefix(rec: Any, idx: int) -> str | None:
     return None
 
 
+def _same_facts(
+    fresh: dict[str, LinkResult], old_links: dict[str, LinkResult], indexable: list[str]
+) -> bool:
+    """Whether the relinked (and deleted) files' gives leave every parameter fact as it was.
+    Only functions those files pass values to can change, so the other files' gives are read
+    for those alone."""
+    keep = set(indexable)
+    new_rows = list(link_gives(fresh.values()))
+    gone = [p for p in old_links if p in fresh or p not in keep]  # relinked or deleted
+    old_rows = list(link_gives(old_links[p] for p in gone))
+    fids = {g[0] for g in new_rows} | {g[0] for g in old_rows}
+    if not fids:
+        return True
+    others = [
+        g
+        for p in indexable
+        if p not in fresh and p in old_links
+        for g in old_links[p][7]
+        if g[0] in fids
+    ]
+    return agree(others + new_rows) == agree(others + old_rows)
+
+
 def link_files(
     make_resolver: Callable[[], Resolver],
     modules: dict[str, str],
@@ -281,8 +304,7 @@ def link_files(
         resolver = make_resolver()
         resolver.facts = dict(old_facts)
         fresh = {p: link_file(resolver, modules[p]) for p in to_link}
-        merged = [fresh[p] if p in fresh else old_links[p] for p in indexable]
-        if agree(link_gives(merged)) == agree(link_gives(old_links.values())):
+        if _same_facts(fresh, old_links, indexable):
             return fresh, resolver.facts
     resolver = make_resolver()
     facts, known = compute_facts(resolver, [modules[p] for p in indexable])

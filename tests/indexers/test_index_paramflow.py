@@ -81,6 +81,31 @@ def test_a_conflicting_call_site_removes_the_fact_live(repo: Path) -> None:
     assert calls(fresh) == calls(build_index(repo, IndexOptions(cache=False)))
 
 
+def test_deleting_the_conflicting_call_site_brings_the_fact_back_live(repo: Path) -> None:
+    write(repo, "app/extra.py", "from app.services import Service\nfrom app.main import Sms\n\n"
+          "def other():\n    return Service(Sms())\n")  # fmt: skip
+    idx = build_index(repo)
+    assert sends(idx) == set()  # Smtp in main.py, Sms in extra.py: no fact
+    (repo / "app/extra.py").unlink()
+    fresh = idx.refresh()
+    assert sends(fresh) == {"app.main.Smtp.send"}
+    assert calls(fresh) == calls(build_index(repo, IndexOptions(cache=False)))
+
+
+def test_removing_the_conflicting_call_site_brings_the_fact_back_live(repo: Path) -> None:
+    write(
+        repo,
+        "app/main.py",
+        MAIN.format(arg="Smtp") + "\n\ndef other():\n    return Service(Sms())\n",
+    )
+    idx = build_index(repo)
+    assert sends(idx) == set()
+    write(repo, "app/main.py", MAIN.format(arg="Smtp"))  # the same names: only main.py relinks
+    fresh = idx.refresh()
+    assert sends(fresh) == {"app.main.Smtp.send"}
+    assert calls(fresh) == calls(build_index(repo, IndexOptions(cache=False)))
+
+
 def test_an_argument_forwarded_through_three_functions_is_followed(tmp_path: Path) -> None:
     write(
         tmp_path,
