@@ -17,6 +17,12 @@ def gc_paused() -> Iterator[None]:
     the networkx graph. Reference counting still frees everything that is not cyclic; the rare
     cycle waits for the next collection after the pause. Nests: only the outermost pause
     re-enables the collector, and only if it was enabled to begin with.
+
+    Before re-enabling, the objects alive are frozen (`gc.freeze()`): everything allocated in
+    the pause is still in the youngest generation, so the first automatic collection after it
+    would traverse the whole index once (0.25 s of a 0.9 s warm load of the stdlib). Frozen
+    objects are still freed by reference counting; a reference cycle made during the pause and
+    dropped is never collected, which indexing's tuples and dicts do not make.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -24,4 +30,5 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
             gc.enable()
