@@ -22,6 +22,8 @@ from functools import cache
 from pathlib import PurePosixPath
 from typing import Any
 
+from debugai.agent import redact_rules
+
 PLACEHOLDER_RE = re.compile(r"<redacted:[a-z0-9-]+:\d+>")
 
 # Names whose assigned values are secrets: *SECRET*, *TOKEN*, *PASSWORD*, qualified *_KEY names,
@@ -274,35 +276,12 @@ def _bare_value_is_code(m: re.Match[str]) -> bool:
 # detect-secrets plugins whose job the patterns above do better here: names (KeywordDetector;
 # ours keeps code like `password = get_password()`), URL passwords and private keys (ours keep
 # the text around them and the line breaks), and public IP addresses, which are not secrets.
-_NOT_USED = frozenset(
-    {"KeywordDetector", "BasicAuthDetector", "PrivateKeyDetector", "IPPublicDetector"}
-)
-
-Rule = tuple[str, re.Pattern[str], Callable[[str], bool] | None]
+# Their list is redact_rules.NOT_USED.
 
 
 @cache
-def _maintained_rules() -> tuple[Rule, ...]:
+def _maintained_rules() -> tuple[redact_rules.Rule, ...]:
     """(kind, pattern, check) from the detect-secrets plugins: their regexes, and their quoted
-    high-entropy string finders with each plugin's own entropy limit as the check."""
-    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
-    from detect_secrets.plugins.base import RegexBasedDetector
-    from detect_secrets.plugins.high_entropy_strings import HighEntropyStringsPlugin
-
-    rules: list[Rule] = []
-    entropy: list[Rule] = []
-    plugins: list[Any] = list(get_mapping_from_secret_type_to_class().values())
-    for cls in plugins:
-        if cls.__name__ in _NOT_USED:
-            continue
-        plugin = cls()
-        kind = re.sub(r"[^a-z0-9]+", "-", str(plugin.secret_type).lower()).strip("-")
-        if isinstance(plugin, HighEntropyStringsPlugin):
-
-            def high(value: str, plugin: HighEntropyStringsPlugin = plugin) -> bool:
-                return bool(plugin.calculate_shannon_entropy(value) > plugin.entropy_limit)
-
-            entropy.append((kind, plugin.regex, high))
-        elif isinstance(plugin, RegexBasedDetector):
-            rules.extend((kind, pattern, None) for pattern in plugin.denylist)
-    return (*rules, *entropy)
+    high-entropy string finders with each plugin's own entropy limit as the check (from the
+    snapshot of them when it matches the installed version: agent/redact_rules.py)."""
+    return redact_rules.rules()

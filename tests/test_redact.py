@@ -238,3 +238,29 @@ def test_the_new_rules_leave_code_alone(code: str) -> None:
 )
 def test_credential_stores_are_secret_files(path: str) -> None:
     assert is_secret_file(path)
+
+
+def test_the_rules_snapshot_is_the_installed_detect_secrets(
+    corpus: dict[str, tuple[str, str]],
+) -> None:
+    """agent/redact_rules.json is what the installed plugins say (`python -m
+    debugai.agent.redact_rules` rewrites it), and its rules redact as the plugins do."""
+    from debugai.agent import redact_rules
+
+    assert redact_rules.load_snapshot() == redact_rules.specs_from_plugins()
+    snap = redact_rules.compile_specs(redact_rules.load_snapshot() or [])
+    live = redact_rules._plugin_rules()
+    assert [(k, p.pattern) for k, p, _ in snap] == [(k, p.pattern) for k, p, _ in live]
+    samples = [text for text, _ in corpus.values()] + [
+        f"x = '{rand(string.hexdigits, n)}'" for n in (8, 20, 40)
+    ] + [f"n = '{rand(string.digits, n)}'" for n in (12, 24, 40)] + [
+        f"b = \"{rand(ALNUM + '+/', n)}\"" for n in (16, 30, 60)
+    ]  # fmt: skip
+    for (kind, sp, scheck), (_, lp, lcheck) in zip(snap, live, strict=True):
+        for text in samples:
+            found = [m.group(0) for m in sp.finditer(text)]
+            assert found == [m.group(0) for m in lp.finditer(text)]
+            for value in found:
+                if scheck is not None and lcheck is not None:
+                    inner = value.strip("'\"")
+                    assert scheck(inner) == lcheck(inner), (kind, inner)
