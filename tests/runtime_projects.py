@@ -79,6 +79,39 @@ SECRET = {
     ),
 }
 
+# A price is wrong; the failing tests compare or raise, and the failure report then calls
+# `__repr__` and `__str__`, which no test's own code runs.
+REPORTED = {
+    "shop/__init__.py": "",
+    "shop/money.py": (
+        "class Money:\n"
+        "    def __init__(self, cents):\n"
+        "        self.cents = cents\n\n"
+        "    def __eq__(self, other):\n"
+        "        return self.cents == other.cents\n\n"
+        "    def __repr__(self):\n"
+        "        return 'Money(%d)' % self.cents\n\n\n"
+        "class PriceError(Exception):\n"
+        "    def __init__(self, sku):\n"
+        "        self.sku = sku\n\n"
+        "    def __str__(self):\n"
+        "        return 'no price for ' + self.sku\n\n\n"
+        "def price(sku):\n"
+        "    if sku == 'c':\n"
+        "        raise PriceError(sku)\n"
+        "    return Money(250 if sku == 'b' else 100)\n"
+    ),
+    "tests/__init__.py": "",
+    "tests/test_money.py": (
+        "import unittest\n\nfrom shop.money import Money, price\n\n\n"
+        "def test_a():\n    assert price('a') == Money(100)\n\n\n"
+        "def test_b():\n    assert price('b') == Money(200)\n\n\n"
+        "def test_c():\n    assert price('c')\n\n\n"
+        "class TestMoney(unittest.TestCase):\n"
+        "    def test_b(self):\n        self.assertEqual(price('b'), Money(200))\n"
+    ),
+}
+
 
 def make(root: Path, files: dict[str, str]) -> Path:
     for rel, text in files.items():

@@ -150,7 +150,6 @@ def gather(obs: Observation, trace: Trace, index: CodeIndex, redactor: Redactor)
             ev.ran |= per_test[id(t)]
     for sid in failing_syms:
         ev.facts.setdefault(sid, Facts()).executed = True
-    _spectrum(ev, obs, syms, per_test)
     _origin(ev, trace, failing, syms, redactor)
     _callers(ev, failing, syms)
     for key, present, file, line in failing.env:
@@ -163,6 +162,9 @@ def gather(obs: Observation, trace: Trace, index: CodeIndex, redactor: Redactor)
         text = f"read env {redactor.redact(key)} ({state}) at {file}:{line}"
         if text not in facts.observed:
             facts.observed.append(text)
+    # Last, so that what the run saw of the value (returned None, read env) is listed before the
+    # spectrum's places: the summary and the prompt show a candidate's first two facts.
+    _spectrum(ev, obs, syms, per_test)
     ev.extra = _extra(ev, index)
     ev.note = (
         f"--run reproduced the failure in {failing.id} ({obs.backend} tracer, "

@@ -3,7 +3,7 @@
 It must import nothing from debugai (the command runs in the project's environment, where
 debugai is not installed) and run on the project's Python (3.7+): `sys.monitoring` on 3.12+,
 `sys.settrace` below. It records only code under the repository root, per test when pytest
-runs (loaded with `-p _debugai_probe`), else for the whole script (`python -m _debugai_probe
+runs (its plugin, probe_pytest.py, loaded with `-p _debugai_probe_pytest`), else for the whole script (`python -m _debugai_probe
 script.py ...`), and writes one JSON file when the process ends. The parent passes its inputs
 in the environment (the only channel a child process has): DEBUGAI_PROBE_ROOT, DEBUGAI_PROBE_OUT,
 DEBUGAI_PROBE_BACKEND (settrace|monitoring|auto), DEBUGAI_PROBE_FOCUS (the failing test's id).
@@ -67,7 +67,12 @@ def _focused(test_id: str) -> bool:
     return a == b or a.endswith("/" + b) or b.endswith("/" + a)
 
 
-_state: dict[str, Any] = {"current": _Test("<collect>"), "tests": [], "dumped": False}
+_state: dict[str, Any] = {
+    "current": _Test("<collect>"),
+    "tests": [],
+    "dumped": False,
+    "paused": False,
+}
 _state["tests"].append(_state["current"])
 _repo_cache: dict[str, str | None] = {}
 
@@ -263,6 +268,8 @@ def _global(frame: Any, event: str, arg: Any) -> Any:
     rel = _repo_cache.get(code.co_filename, "")
     if rel is None or (rel == "" and _rel(code.co_filename) is None):
         return None
+    if _state["paused"]:
+        return None
     t = _state["current"]
     left = t.left.get(id(code))
     if left is None:
@@ -405,47 +412,6 @@ def dump() -> None:
     with open(tmp, "w", encoding="utf-8") as fh:
         json.dump(data, fh)
     os.replace(tmp, OUT)
-
-
-# -- pytest plugin (`-p _debugai_probe`) --------------------------------------------------
-
-try:
-    import pytest as _pytest
-
-    _hookimpl: Any = _pytest.hookimpl
-except Exception:  # no pytest: the script mode below
-
-    def _hookimpl(**_kw: Any) -> Any:
-        return lambda f: f
-
-
-def pytest_configure(config: Any) -> None:
-    if "backend" not in _state:
-        start()
-
-
-@_hookimpl(hookwrapper=True)  # type: ignore[untyped-decorator,unused-ignore]
-def pytest_runtest_protocol(item: Any, nextitem: Any) -> Any:
-    begin(item.nodeid)
-    yield
-    end("passed")
-
-
-@_hookimpl(hookwrapper=True)  # type: ignore[untyped-decorator,unused-ignore]
-def pytest_runtest_makereport(item: Any, call: Any) -> Any:
-    outcome = yield
-    rep = outcome.get_result()
-    cur = _state["current"]
-    if rep.failed:
-        cur.outcome = "failed"
-        if call.excinfo is not None and cur.exc is None:
-            record_exception(call.excinfo.value)
-    elif rep.skipped and cur.outcome == "running":
-        cur.outcome = "skipped"
-
-
-def pytest_unconfigure(config: Any) -> None:
-    dump()
 
 
 def _main(argv: list[str]) -> None:

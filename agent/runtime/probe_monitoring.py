@@ -19,11 +19,14 @@ def start(probe: Any) -> dict[str, Any]:
     ev = mon.events
     disable = mon.DISABLE
     lines_of: dict[Any, dict[int, int]] = {}
+    state = probe._state
 
     def on_start(code: Any, offset: int) -> Any:
         rel = probe._rel(code.co_filename)
         if rel is None:
             return disable
+        if state["paused"]:
+            return None  # seen again when recording resumes
         probe._state["current"].funcs.add(
             (rel, code.co_firstlineno, getattr(code, "co_qualname", code.co_name))
         )
@@ -33,12 +36,14 @@ def start(probe: Any) -> dict[str, Any]:
         return None
 
     def on_line(code: Any, line: int) -> Any:
+        if state["paused"]:
+            return None
         probe._state["current"].lines.add((probe._repo_cache[code.co_filename], line))
         return disable  # once per test: restart_events() re-arms it when the next test begins
 
     def on_return(code: Any, offset: int, value: Any) -> Any:
         table = lines_of.get(code)
-        if table is None:
+        if table is None or state["paused"]:
             return None
         line = table.get(offset)
         if line is None:

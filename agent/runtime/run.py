@@ -2,7 +2,7 @@
 
 The command is split like a shell would (`shlex`) but never given to one: it runs as the user,
 in the repository, with nothing added but the probe on PYTHONPATH and three DEBUGAI_PROBE_*
-variables. `pytest ...`, `python -m pytest ...` get `-p _debugai_probe`; `python script.py`
+variables. `pytest ...`, `python -m pytest ...` get `-p _debugai_probe_pytest`; `python script.py`
 and `python -m module` run through `python -m _debugai_probe`; anything else (`tox`, `make
 test`) gets the plugin through PYTEST_ADDOPTS and is traced if it ends up in pytest. The whole
 process group is killed at the time limit.
@@ -27,6 +27,7 @@ from typing import Any
 from debugai.errors import UsageError
 
 PROBE_MODULE = "_debugai_probe"
+PLUGIN_MODULE = "_debugai_probe_pytest"  # the pytest plugin, which imports PROBE_MODULE
 DEFAULT_TIMEOUT = 300.0
 OUTPUT_TAIL = 4000  # characters of the command's output kept for the report
 _PYTHON = re.compile(r"^python(\d+(\.\d+)?)?(\.exe)?$")
@@ -107,10 +108,10 @@ def instrument(argv: list[str]) -> tuple[list[str], bool]:
         raise UsageError("--run needs a command, e.g. --run 'pytest tests/test_x.py::test_y'")
     exe = Path(argv[0]).name
     if _PYTEST.match(exe):
-        return [argv[0], "-p", PROBE_MODULE, *argv[1:]], True
+        return [argv[0], "-p", PLUGIN_MODULE, *argv[1:]], True
     if _PYTHON.match(exe) and len(argv) > 1:
         if argv[1:3] == ["-m", "pytest"]:
-            return [*argv[:3], "-p", PROBE_MODULE, *argv[3:]], True
+            return [*argv[:3], "-p", PLUGIN_MODULE, *argv[3:]], True
         if (argv[1] == "-m" and len(argv) > 2) or not argv[1].startswith("-"):
             return [argv[0], "-m", PROBE_MODULE, *argv[1:]], True
     return list(argv), False
@@ -179,6 +180,7 @@ def run_observed(spec: RunSpec, repo: str | Path) -> Observation:
         for src, name in (
             ("probe", PROBE_MODULE),
             ("probe_monitoring", f"{PROBE_MODULE}_monitoring"),
+            ("probe_pytest", PLUGIN_MODULE),
         ):
             shutil.copy(Path(__file__).with_name(f"{src}.py"), Path(tmp) / f"{name}.py")
         record = Path(tmp) / "record.json"
@@ -190,7 +192,7 @@ def run_observed(spec: RunSpec, repo: str | Path) -> Observation:
         )  # fmt: skip
         if not direct:
             env["PYTEST_ADDOPTS"] = (
-                f"{base_env.get('PYTEST_ADDOPTS', '')} -p {PROBE_MODULE}".strip()
+                f"{base_env.get('PYTEST_ADDOPTS', '')} -p {PLUGIN_MODULE}".strip()
             )
         code, secs, timed_out, out = _execute(traced, root, env, spec.timeout)
         obs.exit_code, obs.seconds, obs.timed_out, obs.output = code, secs, timed_out, out

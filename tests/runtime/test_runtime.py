@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REAL_HOME
-from runtime_projects import DISCOUNT, SECRET, SHOP, failing_output, make
+from runtime_projects import DISCOUNT, REPORTED, SECRET, SHOP, failing_output, make
 
 from debugai.agent.pipeline import explain, open_index, read_trace
 from debugai.agent.redact import Redactor
@@ -168,6 +168,21 @@ def test_ochiai_ranks_a_line_only_the_failing_test_runs_above_shared_ones(
     # score, and on the real-bug benchmark the run's evidence is not fitted to overturn it.
 
 
+@pytest.mark.parametrize("backend", ["settrace", "auto"])
+def test_code_run_only_to_report_the_failure_is_not_recorded(tmp_path: Path, backend: str) -> None:
+    root = make(tmp_path / "shop", REPORTED)
+    obs = run_observed(_spec(f"{PYTEST} tests", backend=backend), root)
+    by_id = {t.id.split("::", 1)[1]: t for t in obs.tests if t.is_test}
+    failed = [by_id[k] for k in ("test_b", "test_c", "TestMoney::test_b")]
+    assert [t.outcome for t in failed] == ["failed"] * 3 and by_id["test_a"].outcome == "passed"
+    for t in failed:  # pytest's and unittest's reprs of the operands, str() of the exception
+        ran = t.lines["shop/money.py"]
+        assert 9 not in ran and 17 not in ran, (t.id, sorted(ran))
+    assert 6 in by_id["test_b"].lines["shop/money.py"]  # the comparison itself is the test's
+    assert by_id["test_c"].exc_type == "PriceError"
+    assert by_id["test_c"].exc_message == "no price for c"  # still read, unrecorded
+
+
 def test_a_command_that_does_not_reproduce_keeps_the_static_diagnosis(
     shop: tuple[Path, str],
 ) -> None:
@@ -238,12 +253,12 @@ def test_commands_are_instrumented_without_a_shell() -> None:
     assert instrument(["pytest", "-x", "t.py"])[0] == [
         "pytest",
         "-p",
-        "_debugai_probe",
+        "_debugai_probe_pytest",
         "-x",
         "t.py",
     ]
     assert instrument(["python3", "-m", "pytest", "t.py"])[0][:5] == [
-        "python3", "-m", "pytest", "-p", "_debugai_probe",
+        "python3", "-m", "pytest", "-p", "_debugai_probe_pytest",
     ]  # fmt: skip
     assert instrument(["python", "app.py", "--flag"]) == (
         ["python", "-m", "_debugai_probe", "app.py", "--flag"], True,
