@@ -187,7 +187,8 @@ def markdown(rows: list[Row], select: str, seconds: float, held: dict[str, Any] 
         lines += ["", "Coefficients fitted without each project:", "", "| held out | " + " | ".join(RUN_NAMES) + " |", "|---|" + "---|" * len(RUN_NAMES)]  # fmt: skip
         for proj, co in held["coefficients"].items():
             lines.append(f"| {proj} | " + " | ".join(f"{co[n]:+.2f}" for n in RUN_NAMES) + " |")  # fmt: skip
-        lines.append("")
+        pins = ", ".join(f"{n} {v:+.2f}" for n, v in runfit.PINNED.items())
+        lines += ["", f"Pinned, not fitted (runfit.PINNED, which says why): {pins}.", ""]
     lines += [
         "## Shipped weights and coefficients (in-sample)",
         "",
@@ -265,9 +266,9 @@ def main(argv: list[str] | None = None) -> int:
     held = None
     if pairs and fit.features_path().is_file():
         static_w = held_out_static(sorted({p.run.project for p in pairs}))
-        held = runfit.lopo(pairs, static_w)
+        held = runfit.lopo(pairs, static_w, runfit.PINNED)
         if args.write:
-            coef = runfit.fit_all(pairs, static_w)
+            coef = runfit.fit_all(pairs, static_w, runfit.PINNED)
             target = Path(__file__).resolve().parents[2] / "agent/runtime/weights.json"
             target.write_text(runfit.to_json(coef, f"{len(pairs)} re-run real cases"), "utf-8")
             print(f"wrote {target}")

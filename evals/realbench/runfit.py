@@ -22,7 +22,13 @@ from debugai.agent.static import ranking
 from debugai.evals.realbench import fit as fit_mod
 
 KS = (1, 3, 5)
-PREFIX = "run_"  # runtime features in a group row, beside the static ones
+PREFIX = "run_"
+# Not fitted: a return the run saw become the failing value (`made`), or a value a failing
+# assertion compared (`compared`), moves its function by +3 log-odds, the prior the probe was
+# built on. On the real re-runs the static ranking already places most of those makers, so the
+# fit alone gives them about 0 and a None-returning helper the static engine misses would not
+# rise; with them pinned the rest is fitted around them (rerun.md has both measurements).
+PINNED = {"made": 3.0, "compared": 3.0}  # runtime features in a group row, beside the static ones
 
 
 @dataclass(slots=True)
@@ -51,10 +57,13 @@ def fit_coefficients(
     *,
     l2: float = 1.0,
     iterations: int = 800,
+    pinned: dict[str, float] | None = None,
 ) -> combine.Coefficients:
-    """Maximise the conditional-logit likelihood of the truth with the static utility fixed."""
-    names = list(combine.NAMES)
-    k = dict.fromkeys(names, 0.0)
+    """Maximise the conditional-logit likelihood of the truth with the static utility fixed;
+    `pinned` coefficients keep their given values and the others are fitted around them."""
+    pinned = pinned or {}
+    names = [n for n in combine.NAMES if n not in pinned]
+    k = {**dict.fromkeys(combine.NAMES, 0.0), **pinned}
     m = dict.fromkeys(names, 0.0)
     v = dict.fromkeys(names, 0.0)
     lr, beta1, beta2 = 0.05, 0.9, 0.999
@@ -68,7 +77,8 @@ def fit_coefficients(
             us = [o + sum(k[n] * x for n, x in f.items()) for o, f in zip(off, fs, strict=True)]
             for f, d in zip(fs, fit_mod.residuals(us, g.labels), strict=True):
                 for n, x in f.items():
-                    grad[n] += d * x
+                    if n in grad:
+                        grad[n] += d * x
         for n in names:
             gn = grad[n] / total - l2 * k[n] / total
             m[n] = beta1 * m[n] + (1 - beta1) * gn
@@ -106,7 +116,11 @@ def at(ranks: Sequence[int | None], k: int) -> float:
     return sum(1 for r in ranks if r is not None and r <= k) / len(ranks) if ranks else 0.0
 
 
-def lopo(pairs: Sequence[Pair], static_weights: dict[str, ranking.Weights]) -> dict[str, Any]:
+def lopo(
+    pairs: Sequence[Pair],
+    static_weights: dict[str, ranking.Weights],
+    pinned: dict[str, float] | None = None,
+) -> dict[str, Any]:
     """Per case (static rank, run rank), both held out from the case's project; coefficients."""
     offsets = {
         id(p): utilities(p.run, static_weights[p.run.project], None) for p in pairs
@@ -116,7 +130,9 @@ def lopo(pairs: Sequence[Pair], static_weights: dict[str, ranking.Weights]) -> d
     coefs: dict[str, dict[str, float]] = {}
     for proj in projects:
         train = [p for p in pairs if p.run.project != proj]
-        coef = fit_coefficients([p.run for p in train], [offsets[id(p)] for p in train])
+        coef = fit_coefficients(
+            [p.run for p in train], [offsets[id(p)] for p in train], pinned=pinned
+        )
         coefs[proj] = asdict(coef)
         for p in pairs:
             if p.run.project != proj:
@@ -144,11 +160,13 @@ def lopo(pairs: Sequence[Pair], static_weights: dict[str, ranking.Weights]) -> d
 
 
 def fit_all(
-    pairs: Sequence[Pair], static_weights: dict[str, ranking.Weights]
+    pairs: Sequence[Pair],
+    static_weights: dict[str, ranking.Weights],
+    pinned: dict[str, float] | None = None,
 ) -> combine.Coefficients:
     """The shipped coefficients: fitted on every case, offsets still held out per project."""
     offs = [utilities(p.run, static_weights[p.run.project], None) for p in pairs]
-    return fit_coefficients([p.run for p in pairs], offs)
+    return fit_coefficients([p.run for p in pairs], offs, pinned=pinned)
 
 
 def to_json(coef: combine.Coefficients, fitted_on: str) -> str:
@@ -157,7 +175,8 @@ def to_json(coef: combine.Coefficients, fitted_on: str) -> str:
             "Added to the static utility (log-odds) of a candidate after the fitted static score; "
             "see agent/runtime/combine.py. Fitted by `python -m debugai.evals.realbench.rerun "
             "--refit --write` (evals/realbench/runfit.py); evals/reports/real/rerun.md has the "
-            "leave-one-project-out measurement."
+            "leave-one-project-out measurement. made and compared are pinned, not fitted "
+            "(runfit.PINNED says why)."
         ),
         "fitted_on": fitted_on,
     }
