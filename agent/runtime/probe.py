@@ -75,6 +75,7 @@ _state: dict[str, Any] = {
 }
 _state["tests"].append(_state["current"])
 _repo_cache: dict[str, str | None] = {}
+_outside: set[str] = set()  # filenames known not to be repository code: `in` is the fast test
 
 
 def _rel(filename: str) -> str | None:
@@ -90,6 +91,8 @@ def _rel(filename: str) -> str | None:
             if not any(p in _SKIP_PARTS for p in rel.split("/")[:-1]):
                 out = rel
     _repo_cache[filename] = out
+    if out is None:
+        _outside.add(filename)
     return out
 
 
@@ -184,7 +187,7 @@ def _record_return(code: Any, line: int, value: Any, caller: Any) -> None:
 # -- sys.settrace (Python < 3.12) ---------------------------------------------------------
 
 
-QUIET_LIMIT = 20000  # line events in a row with no new line before a code object's lines stop
+QUIET_LIMIT = 2000  # line events in a row with no new line before a code object's lines stop
 
 
 def _left(t: _Test, code: Any) -> set[int]:
@@ -251,6 +254,13 @@ def _local(frame: Any, event: str, arg: Any) -> Any:
     return _local
 
 
+def _lines(frame: Any, event: str, arg: Any) -> Any:
+    """The local trace of a test whose returns are not kept: its new lines, nothing else."""
+    if event == "line":
+        _line(frame)
+    return _lines
+
+
 def _after_exception(frame: Any, event: str, arg: Any) -> Any:
     """After an exception event: a line means it was caught; a return means it unwound."""
     if event == "line":
@@ -262,11 +272,11 @@ def _after_exception(frame: Any, event: str, arg: Any) -> Any:
 
 
 def _global(frame: Any, event: str, arg: Any) -> Any:
-    """Called on every Python call: code outside the repository is dismissed with two lookups
-    and no further call (its frame gets no local trace function, so no line events)."""
+    """Called on every Python call: code outside the repository is dismissed with one set
+    lookup and no further call (its frame gets no local trace function, so no line events)."""
     code = frame.f_code
-    rel = _repo_cache.get(code.co_filename, "")
-    if rel is None or (rel == "" and _rel(code.co_filename) is None):
+    filename = code.co_filename
+    if filename in _outside or (filename not in _repo_cache and _rel(filename) is None):
         return None
     if _state["paused"]:
         return None
@@ -274,9 +284,9 @@ def _global(frame: Any, event: str, arg: Any) -> Any:
     left = t.left.get(id(code))
     if left is None:
         left = _left(t, code)
+    if not t.keep:
+        return _lines if left else None  # no returns wanted: lines only, or nothing to trace
     if not left:
-        if not t.keep:
-            return None  # every line already seen and no returns wanted: nothing to trace
         frame.f_trace_lines = False  # every line already seen in this test: returns only
     return _local
 
