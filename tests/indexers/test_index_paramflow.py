@@ -81,26 +81,24 @@ def test_a_conflicting_call_site_removes_the_fact_live(repo: Path) -> None:
     assert calls(fresh) == calls(build_index(repo, IndexOptions(cache=False)))
 
 
-def test_deleting_the_conflicting_call_site_brings_the_fact_back_live(repo: Path) -> None:
-    write(repo, "app/extra.py", "from app.services import Service\nfrom app.main import Sms\n\n"
-          "def other():\n    return Service(Sms())\n")  # fmt: skip
-    idx = build_index(repo)
-    assert sends(idx) == set()  # Smtp in main.py, Sms in extra.py: no fact
-    (repo / "app/extra.py").unlink()
-    fresh = idx.refresh()
-    assert sends(fresh) == {"app.main.Smtp.send"}
-    assert calls(fresh) == calls(build_index(repo, IndexOptions(cache=False)))
+CONFLICT = "\n\ndef other():\n    return Service(Sms())\n"
 
 
-def test_removing_the_conflicting_call_site_brings_the_fact_back_live(repo: Path) -> None:
-    write(
-        repo,
-        "app/main.py",
-        MAIN.format(arg="Smtp") + "\n\ndef other():\n    return Service(Sms())\n",
-    )
+@pytest.mark.parametrize("where", ["its own file, deleted", "main.py, edited back"])
+def test_removing_the_conflicting_call_site_brings_the_fact_back_live(
+    repo: Path, where: str
+) -> None:
+    if where.startswith("its own"):
+        write(repo, "app/extra.py", "from app.services import Service\nfrom app.main import Sms"
+              + CONFLICT)  # fmt: skip
+    else:
+        write(repo, "app/main.py", MAIN.format(arg="Smtp") + CONFLICT)
     idx = build_index(repo)
-    assert sends(idx) == set()
-    write(repo, "app/main.py", MAIN.format(arg="Smtp"))  # the same names: only main.py relinks
+    assert sends(idx) == set()  # Smtp passed in one place, Sms in another: no fact
+    if where.startswith("its own"):
+        (repo / "app/extra.py").unlink()
+    else:
+        write(repo, "app/main.py", MAIN.format(arg="Smtp"))  # the same names: only it relinks
     fresh = idx.refresh()
     assert sends(fresh) == {"app.main.Smtp.send"}
     assert calls(fresh) == calls(build_index(repo, IndexOptions(cache=False)))
