@@ -142,6 +142,13 @@ def test_a_checksum_valid_cache_with_malformed_records_is_rebuilt(
     os.utime(repo / "app" / "users.py")  # one file also changed: the records are consulted
     idx = build_index(repo)
     assert sorted(idx.symbols) == expected
+    # What survived the load's shape check serves every query: the lazy tables all build.
+    _ = idx.unresolved, idx.env_reads, idx.assignments, idx.graph
+    for sid in idx.symbols:
+        assert isinstance(idx.callers(sid), list) and isinstance(idx.callees(sid), list)
+    for file in idx.files:
+        assert isinstance(idx.calls_at(file, 1), list)
+        idx.symbol_at(file, 1)
     again = build_index(repo)
     assert sorted(again.symbols) == expected
     assert not [w for w in again.stats.warnings if "cache" in w]
