@@ -243,6 +243,7 @@ def _build_index(
 
     entries: dict[str, Entry] = {}
     records: dict[str, FileRecord] = {}
+    from_disk: list[str] = []  # files whose record was read from the store: checked like links.bin
     todo: list[tuple[str, bytes, str]] = []  # (path, data, sha) to parse
     # Files the cache has never seen: on a cold run, workers read, hash and parse them together.
     unseen = [sf for sf in found if sf.path not in old.entries]
@@ -269,7 +270,7 @@ def _build_index(
                 sf.size, sf.mtime_ns, sf.inode, sha, "", prev.error, prev.n_lines, prev.iface
             )
             continue
-        rec = old.records.get(sha) or _stored_record(folder, sha)
+        rec = old.records.get(sha) or _stored_record(folder, sha, from_disk, sf.path)
         if rec is None:
             todo.append((sf.path, data, sha))
             entries[sf.path] = Entry(sf.size, sf.mtime_ns, sf.inode, sha, "", None, 0, "")
@@ -299,6 +300,8 @@ def _build_index(
                 continue
             rec = FileRecord.from_plain(plain)
             records[sha] = rec
+            if not _parsed:
+                from_disk.append(sf.path)  # a worker found its record stored
             entries[sf.path] = Entry(
                 sf.size, sf.mtime_ns, sf.inode, sha, "", rec.error, rec.n_lines, rec.iface
             )
@@ -341,7 +344,8 @@ def _build_index(
 
     def record(path: str) -> FileRecord | None:
         sha = entries[path].sha
-        rec = records.get(sha) or old.records.get(sha) or _stored_record(folder, sha)
+        rec = records.get(sha) or old.records.get(sha)
+        rec = rec or _stored_record(folder, sha, from_disk, path)
         if rec is None:
             data, _err = read_source(root, path, entries[path].size, options.max_file_bytes)
             rec = extract(data) if data is not None else None
@@ -400,9 +404,9 @@ def _build_index(
         stats.calls_external += x
     marks.append(("save", time.perf_counter()))
     index = CodeIndex(root, files, links, stats, state, options, _previous, dirty_links)
-    if _state is None and any(p not in fresh for p in links):
-        # Links read from disk: build what is derived from them now, so a malformed pack fails
-        # here, where build_index rebuilds it, not in the middle of a diagnosis.
+    if _state is None and (from_disk or any(p not in fresh for p in links)):
+        # Links read from disk, or made from records read from disk: check their shapes now, so
+        # a malformed pack fails here, where build_index rebuilds it, not in a diagnosis.
         index.check()
     stats.symbols = len(index.symbols)
     stats.edges = index.n_edges
@@ -425,14 +429,16 @@ def _package_dirs(root: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in found.items() if isinstance(v, str)}
 
 
-def _stored_record(folder: Path | None, sha: str) -> FileRecord | None:
-    if folder is None:
-        return None
+def _stored_record(folder: Path | None, sha: str, seen: list[str], path: str) -> FileRecord | None:
+    """The record stored for this content, if any; its path then joins `seen`."""
     try:
-        plain = cache.load_object(folder, sha)
-        return FileRecord.from_plain(plain) if plain is not None else None
+        plain = cache.load_object(folder, sha) if folder is not None else None
+        rec = FileRecord.from_plain(plain) if plain is not None else None
     except (cache.CacheError, TypeError):
         return None
+    if rec is not None:
+        seen.append(path)
+    return rec
 
 
 def _parse(

@@ -86,7 +86,7 @@ def build_graph(
 
 # (id, kind, file, line, end_line, decorated line) of a symbol record: what the spans sort on
 _ROW_TYPES = {(str, str, str, int, int, int), (str, str, str, int, int, type(None))}
-_CALL_TYPES = {(str, str, int)}  # caller, callee and line of a call edge
+_CALL_TYPES = {(str, str, int, int)}  # caller, callee, first and last line of a call edge
 
 
 class CodeIndex:
@@ -234,7 +234,7 @@ class CodeIndex:
                      for r in rows}  # fmt: skip
             if not kinds <= _ROW_TYPES:
                 raise TypeError(f"symbol records of types {sorted(map(str, kinds - _ROW_TYPES))}")
-            if {(type(a), type(b), type(n)) for a, b, n, _e, _t in calls} - _CALL_TYPES:
+            if {(type(a), type(b), type(n), type(e)) for a, b, n, e, _t in calls} - _CALL_TYPES:
                 raise TypeError("a call edge of the wrong types")
             for records, size in ((edges, 5), (unresolved, 3), (env, 5), (assigns, 3)):
                 if {len(r) for r in records} - {size}:

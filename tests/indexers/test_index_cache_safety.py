@@ -125,7 +125,9 @@ def _mangle(value: Any, rng: random.Random) -> Any:
     return rng.choice(junk)
 
 
-@pytest.mark.parametrize("seed", range(12))
+# 203: links.bin unusable and a stored file record's call edge malformed, so the links are made
+# from that record: they are checked too, else every later load rebuilt again.
+@pytest.mark.parametrize("seed", [*range(12), 203])
 def test_a_checksum_valid_cache_with_malformed_records_is_rebuilt(
     repo: Path,  # noqa: F811
     seed: int,
@@ -147,8 +149,9 @@ def test_a_checksum_valid_cache_with_malformed_records_is_rebuilt(
     for sid in idx.symbols:
         assert isinstance(idx.callers(sid), list) and isinstance(idx.callees(sid), list)
     for file in idx.files:
-        assert isinstance(idx.calls_at(file, 1), list)
-        idx.symbol_at(file, 1)
+        for line in range(1, 80):  # the fixture's files are shorter
+            assert isinstance(idx.calls_at(file, line), list)
+            idx.symbol_at(file, line)
     again = build_index(repo)
     assert sorted(again.symbols) == expected
     assert not [w for w in again.stats.warnings if "cache" in w]
