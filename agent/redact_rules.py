@@ -139,12 +139,10 @@ def load_snapshot() -> list[Spec] | None:
 
 
 def rules() -> tuple[Rule, ...]:
+    """The snapshot's rules when it was taken from the installed detect-secrets, else the
+    plugins themselves (another version's entropy rules may differ from `shannon`)."""
     specs = load_snapshot()
-    if specs is None:
-        specs = specs_from_plugins()
-    if specs is None:
-        return _plugin_rules()
-    return compile_specs(specs)
+    return compile_specs(specs) if specs is not None else _plugin_rules()
 
 
 def _plugin_rules() -> tuple[Rule, ...]:

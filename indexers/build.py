@@ -292,7 +292,7 @@ def _build_index(
         )
         pool.store(folder, new_records)
         parsed_count = sum(1 for result in done if result[4])
-        for sf, (sha, plain, error, bad_utf8, _parsed) in zip(
+        for sf, (sha, plain, error, bad_utf8, parsed) in zip(
             (sf for sf in found if sf.path in deferred), done, strict=True
         ):
             if plain is None:
@@ -300,7 +300,7 @@ def _build_index(
                 continue
             rec = FileRecord.from_plain(plain)
             records[sha] = rec
-            if not _parsed:
+            if not parsed:
                 from_disk.append(sf.path)  # a worker found its record stored
             entries[sf.path] = Entry(
                 sf.size, sf.mtime_ns, sf.inode, sha, "", rec.error, rec.n_lines, rec.iface

@@ -277,13 +277,8 @@ def _same_facts(
     fids = {g[0] for g in new_rows} | {g[0] for g in old_rows}
     if not fids:
         return True
-    others = [
-        g
-        for p in indexable
-        if p not in fresh and p in old_links
-        for g in old_links[p][7]
-        if g[0] in fids
-    ]
+    unchanged = (old_links[p] for p in indexable if p not in fresh and p in old_links)
+    others = [g for g in link_gives(unchanged) if g[0] in fids]
     return agree(others + new_rows) == agree(others + old_rows)
 
 

@@ -9,6 +9,7 @@ it read. Every recorded value shown goes through the run's Redactor.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -234,21 +235,18 @@ def _rank_spectrum(ev: Evidence, syms: _Symbols) -> None:
         if f.line_ochiai and syms.is_function(sid)
     ]
     scored.sort(reverse=True)
-    i = 0
-    while i < len(scored):
-        j = i
-        while j < len(scored) and scored[j][:2] == scored[i][:2]:
-            j += 1
-        place = (i + 1 + j) / 2  # the mean of places i+1 .. j
-        for line, _, sid in scored[i:j]:
-            facts = ev.facts[sid]
-            facts.spectrum_rank = place
+    before = 0  # functions placed ahead of this group of ties
+    for (line, _), group in itertools.groupby(scored, key=lambda s: s[:2]):
+        tied = [sid for *_, sid in group]
+        place = before + (len(tied) + 1) / 2  # the mean of their places
+        before += len(tied)
+        for sid in tied:
+            ev.facts[sid].spectrum_rank = place
             if place <= 3:
-                facts.observed.append(
+                ev.facts[sid].observed.append(
                     f"the test spectrum ranks it {place:g} of {len(scored)} functions run "
                     f"(best line Ochiai {line:.2f})"
                 )
-        i = j
 
 
 def _bad_types(trace: Trace) -> set[str]:

@@ -3,8 +3,9 @@
 It must import nothing from debugai (the command runs in the project's environment, where
 debugai is not installed) and run on the project's Python (3.7+): `sys.monitoring` on 3.12+,
 `sys.settrace` below. It records only code under the repository root, per test when pytest
-runs (its plugin, probe_pytest.py, loaded with `-p _debugai_probe_pytest`), else for the whole script (`python -m _debugai_probe
-script.py ...`), and writes one JSON file when the process ends. The parent passes its inputs
+runs (its plugin, probe_pytest.py, loaded with `-p _debugai_probe_pytest`), else for the whole
+script (`python -m _debugai_probe script.py ...`), and writes one JSON file when the process
+ends. The parent passes its inputs
 in the environment (the only channel a child process has): DEBUGAI_PROBE_ROOT, DEBUGAI_PROBE_OUT,
 DEBUGAI_PROBE_BACKEND (settrace|monitoring|auto), DEBUGAI_PROBE_FOCUS (the failing test's id).
 

@@ -7,6 +7,7 @@ nothing from debugai: it runs in the re-run command's own Python.
 from __future__ import annotations
 
 import sys
+import unittest.case  # noqa: F401  (loaded, so that its reporters are paused too)
 from typing import Any
 
 import _debugai_probe as probe  # type: ignore[import-not-found,unused-ignore]
@@ -14,8 +15,6 @@ import pytest
 
 
 def pytest_configure(config: Any) -> None:
-    import unittest.case  # noqa: F401  (so that its reporters are paused too)
-
     _pause_reporters()
     if "backend" not in probe._state:
         probe.start()
