@@ -113,6 +113,47 @@ REPORTED = {
 }
 
 
+# Repository code that pytest runs outside a test's setup, call and teardown: report hooks.
+PHASES = {
+    "shop/__init__.py": "",
+    "shop/audit.py": (
+        "def opened():\n    return 'open'\n\n\n"
+        "def closed():\n    return 'closed'\n\n\n"
+        "def reported(outcome):\n    return outcome\n\n\n"
+        "def summary():\n    return 'summary'\n"
+    ),
+    "conftest.py": (
+        "import pytest\n\nfrom shop import audit\n\n\n"
+        "@pytest.fixture\ndef ledger():\n    audit.opened()\n    yield 'ledger'\n"
+        "    audit.closed()\n\n\n"
+        "def pytest_runtest_logreport(report):\n    audit.reported(report.outcome)\n\n\n"
+        "def pytest_terminal_summary(terminalreporter):\n    audit.summary()\n"
+    ),
+    "tests/__init__.py": "",
+    "tests/test_shop.py": (
+        "from shop.audit import opened\n\n\n"
+        "def test_ok(ledger):\n    assert opened() == 'open'\n\n\n"
+        "def test_bad(ledger):\n    assert ledger == 'books'\n"
+    ),
+}
+
+# A generator and a coroutine: their yields and awaits are not returns.
+SUSPENDS = {
+    "shop/__init__.py": "",
+    "shop/stream.py": (
+        "import asyncio\n\n\n"
+        "def numbers():\n    yield 1\n    yield 2\n\n\n"
+        "async def fetch():\n    await asyncio.sleep(0)\n    await asyncio.sleep(0)\n"
+        "    return 7\n"
+    ),
+    "tests/__init__.py": "",
+    "tests/test_stream.py": (
+        "import asyncio\n\nfrom shop.stream import fetch, numbers\n\n\n"
+        "def test_total():\n    assert sum(numbers()) + asyncio.run(fetch()) == 11\n"
+    ),
+}
+
+
 def make(root: Path, files: dict[str, str]) -> Path:
     for rel, text in files.items():
         path = root / rel

@@ -115,7 +115,7 @@ class _Code:
     object's own hash is recomputed from its contents on every lookup (bytecode, constants,
     names), too slow for a trace function that runs on every call and line."""
 
-    __slots__ = ("code", "func", "module", "name", "rel", "starts")
+    __slots__ = ("bytecode", "code", "func", "module", "name", "rel", "starts")
 
     def __init__(self, code: Any, rel: str) -> None:
         self.code = code  # held, so its id is never reused while it is in _codes
@@ -124,9 +124,15 @@ class _Code:
         self.func = (rel, code.co_firstlineno, self.name)
         self.module = code.co_name == "<module>"  # its "return" is the import ending
         self.starts: frozenset[int] | None = None
+        # A generator's or coroutine's "return" event comes at every yield and await too; only
+        # the one at RETURN_VALUE is a return (sys.monitoring tells them apart itself).
+        self.bytecode: bytes | None = code.co_code if code.co_flags & _SUSPENDS else None
 
 
 _codes: dict[int, _Code] = {}
+# CO_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR
+_SUSPENDS = 0x20 | 0x80 | 0x100 | 0x200
+_RETURN_VALUE = dis.opmap["RETURN_VALUE"]
 
 
 def _code(code: Any) -> _Code | None:
@@ -240,6 +246,8 @@ def _local(frame: Any, event: str, arg: Any) -> Any:
         t = _state["current"]
         if info is None or info.module or not t.keep:
             return None
+        if info.bytecode is not None and info.bytecode[frame.f_lasti] != _RETURN_VALUE:
+            return _local  # suspended at a yield or an await, not returned
         caller = frame.f_back
         tv = type(arg)
         kept = arg if tv in _IMMUTABLE else _kept(arg)
@@ -321,6 +329,31 @@ def start() -> str:
     _patch_environ()
     atexit.register(dump)
     return name
+
+
+def suspend() -> None:
+    """Nothing recorded until resume(): pytest between a test's phases (its reports, the
+    failure's formatting, a conftest's report hooks) runs no code that is evidence. Under
+    settrace every call it makes would cost a trace call, so tracing stops in this thread and
+    in threads started from now on; sys.monitoring has no such cost (code outside the
+    repository is disabled once), so it only pauses, and both record the same."""
+    if _state["dumped"]:
+        return
+    if _state.get("backend") == "settrace":
+        sys.settrace(None)
+        threading.settrace(None)  # type: ignore[arg-type,unused-ignore]
+    else:
+        _state["paused"] = True
+
+
+def resume() -> None:
+    if _state["dumped"]:
+        return
+    if _state.get("backend") == "settrace":
+        sys.settrace(_global)
+        threading.settrace(_global)
+    else:
+        _state["paused"] = False
 
 
 def begin(test_id: str) -> None:

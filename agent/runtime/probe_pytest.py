@@ -27,6 +27,28 @@ def pytest_runtest_protocol(item: Any, nextitem: Any) -> Any:
     probe.end("passed")
 
 
+# Repository code runs while modules are collected (imported) and in each test's setup, call
+# and teardown; between those pytest reports, and formatting a failure's traceback can make
+# several times the calls of the test itself. Tracing is on only in those phases.
+@pytest.hookimpl(hookwrapper=True)  # type: ignore[untyped-decorator,unused-ignore]
+def pytest_collection(session: Any) -> Any:
+    yield
+    probe.suspend()
+
+
+def _traced_phase(item: Any) -> Any:
+    probe.resume()
+    try:
+        yield
+    finally:
+        probe.suspend()
+
+
+pytest_runtest_setup = pytest.hookimpl(hookwrapper=True)(_traced_phase)
+pytest_runtest_call = pytest.hookimpl(hookwrapper=True)(_traced_phase)
+pytest_runtest_teardown = pytest.hookimpl(hookwrapper=True)(_traced_phase)
+
+
 # Code that runs only to report a failure is not evidence: a `__repr__` or `__str__` the
 # failing test alone ran because pytest (or unittest) showed the operands or the exception
 # would top the spectrum. Recording pauses in the failure-message helpers and in makereport.

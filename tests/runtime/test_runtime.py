@@ -13,7 +13,16 @@ from pathlib import Path
 
 import pytest
 from conftest import REAL_HOME
-from runtime_projects import DISCOUNT, REPORTED, SECRET, SHOP, failing_output, make
+from runtime_projects import (
+    DISCOUNT,
+    PHASES,
+    REPORTED,
+    SECRET,
+    SHOP,
+    SUSPENDS,
+    failing_output,
+    make,
+)
 
 from debugai.agent.pipeline import explain, open_index, read_trace
 from debugai.agent.redact import Redactor
@@ -181,6 +190,33 @@ def test_code_run_only_to_report_the_failure_is_not_recorded(tmp_path: Path, bac
     assert 6 in by_id["test_b"].lines["shop/money.py"]  # the comparison itself is the test's
     assert by_id["test_c"].exc_type == "PriceError"
     assert by_id["test_c"].exc_message == "no price for c"  # still read, unrecorded
+
+
+@pytest.mark.parametrize("backend", ["settrace", "auto"])
+def test_code_pytest_runs_between_a_tests_phases_is_not_recorded(
+    tmp_path: Path, backend: str
+) -> None:
+    root = make(tmp_path / "shop", PHASES)
+    obs = run_observed(_spec(f"{PYTEST} tests", backend=backend), root)
+    by_id = {t.id.split("::", 1)[1]: t for t in obs.tests if t.is_test}
+    assert by_id["test_bad"].outcome == "failed" and by_id["test_ok"].outcome == "passed"
+    audit = by_id["test_bad"].lines["shop/audit.py"]
+    assert {2, 6} <= audit  # the fixture's setup and teardown are the test's
+    # A report hook and the terminal summary run repository code, but not as any test's.
+    for t in obs.tests:
+        ran = t.lines.get("shop/audit.py", set())
+        assert 10 not in ran and 14 not in ran, (t.id, sorted(ran))
+        assert 17 not in t.lines.get("conftest.py", set()), t.id
+
+
+@pytest.mark.parametrize("backend", ["settrace", "auto"])
+def test_a_yield_or_an_await_is_not_a_return(tmp_path: Path, backend: str) -> None:
+    root = make(tmp_path / "shop", SUSPENDS)
+    obs = run_observed(_spec(f"{PYTEST} tests", backend=backend), root)
+    (total,) = [t for t in obs.tests if t.is_test]
+    assert total.outcome == "failed"
+    returned = [(r.name, r.repr) for r in total.returns if r.file == "shop/stream.py"]
+    assert returned == [("numbers", "None"), ("fetch", "7")]
 
 
 def test_a_command_that_does_not_reproduce_keeps_the_static_diagnosis(
