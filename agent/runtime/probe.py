@@ -42,8 +42,8 @@ _PROBE_FILE = os.path.realpath(__file__)
 
 
 class _Test:
-    __slots__ = ("env", "exc", "funcs", "id", "keep", "left", "lines", "outcome", "quiet",
-                 "returns")  # fmt: skip
+    __slots__ = ("env", "exc", "funcs", "id", "idle", "keep", "left", "lines", "outcome",
+                 "quiet", "returns")  # fmt: skip
 
     def __init__(self, test_id: str) -> None:
         self.id = test_id
@@ -58,6 +58,9 @@ class _Test:
         # yet, and how many line events in a row brought nothing new (see _line)
         self.left: dict[int, set[int]] = {}
         self.quiet: dict[int, int] = {}
+        # ids of its code objects with nothing left to record (every line seen, returns not
+        # kept): _global dismisses them like code outside the repository (see _idle)
+        self.idle: set[int] = set()
 
 
 def _focused(test_id: str) -> bool:
@@ -77,6 +80,7 @@ _state: dict[str, Any] = {
 _state["tests"].append(_state["current"])
 _repo_cache: dict[str, str | None] = {}
 _outside: set[str] = set()  # filenames known not to be repository code: `in` is the fast test
+_idle: set[int] = _state["current"].idle  # the current test's, a global for _global's speed
 
 
 def _rel(filename: str) -> str | None:
@@ -228,6 +232,8 @@ def _line(frame: Any) -> None:
         t.quiet[cid] = 0
         if not left:
             frame.f_trace_lines = False
+            if not t.keep:
+                t.idle.add(cid)
         return
     key = (_repo_cache[code.co_filename], ln)
     if key not in t.lines:  # a line the line table did not list: kept all the same
@@ -238,6 +244,8 @@ def _line(frame: Any) -> None:
     if q > QUIET_LIMIT:
         left.clear()
         frame.f_trace_lines = False
+        if not t.keep:
+            t.idle.add(cid)
 
 
 def _local(frame: Any, event: str, arg: Any) -> Any:
@@ -285,7 +293,9 @@ def _global(frame: Any, event: str, arg: Any) -> Any:
     lookup and no further call (its frame gets no local trace function, so no line events)."""
     code = frame.f_code
     filename = code.co_filename
-    if filename in _outside or (filename not in _repo_cache and _rel(filename) is None):
+    if filename in _outside or id(code) in _idle:
+        return None
+    if filename not in _repo_cache and _rel(filename) is None:
         return None
     if _state["paused"]:
         return None
@@ -294,7 +304,10 @@ def _global(frame: Any, event: str, arg: Any) -> Any:
     if left is None:
         left = _left(t, code)
     if not t.keep:
-        return _lines if left else None  # no returns wanted: lines only, or nothing to trace
+        if left:
+            return _lines
+        t.idle.add(id(code))
+        return None  # no returns wanted: lines only, or nothing to trace
     if not left:
         frame.f_trace_lines = False  # every line already seen in this test: returns only
     return _local
@@ -356,11 +369,17 @@ def resume() -> None:
         _state["paused"] = False
 
 
+def _switch(t: _Test) -> None:
+    global _idle
+    _state["current"] = t
+    _idle = t.idle
+
+
 def begin(test_id: str) -> None:
     if len(_state["tests"]) >= MAX_TESTS:
-        _state["current"] = _Test(test_id)  # recorded but not kept
+        _switch(_Test(test_id))  # recorded but not kept
         return
-    _state["current"] = _Test(test_id)
+    _switch(_Test(test_id))
     _state["tests"].append(_state["current"])
     if _mon:
         _mon["mon"].restart_events()
@@ -370,7 +389,7 @@ def end(outcome: str) -> None:
     cur = _state["current"]
     if cur.outcome in ("running", "passed"):
         cur.outcome = outcome
-    _state["current"] = _Test("<collect>")
+    _switch(_Test("<collect>"))
     if len(_state["tests"]) < MAX_TESTS:
         _state["tests"].append(_state["current"])
 
