@@ -201,6 +201,24 @@ def _record_return(code: Any, line: int, value: Any, caller: Any) -> None:
 QUIET_LIMIT = 2000  # line events in a row with no new line before a code object's lines stop
 
 
+# What 3.11+ puts on a function's `def` line: its prologue, which no line event reports.
+_PROLOGUE = frozenset(("RESUME", "RETURN_GENERATOR", "POP_TOP", "NOP", "CACHE", "MAKE_CELL",
+                       "COPY_FREE_VARS"))  # fmt: skip
+
+
+def _line_starts(code: Any) -> frozenset[int]:
+    """The lines a call of `code` can report. From 3.11 the line table lists the `def` line for
+    the prologue alone: left in, a function would never have run all its lines."""
+    starts = {ln for _, ln in dis.findlinestarts(code) if ln}
+    first = code.co_firstlineno
+    if sys.version_info >= (3, 11) and first in starts and len(starts) > 1:
+        on_first = {i.opname for i in dis.get_instructions(code)
+                    if i.positions is not None and i.positions.lineno == first}  # fmt: skip
+        if on_first <= _PROLOGUE:
+            starts.discard(first)
+    return frozenset(starts)
+
+
 def _left(t: _Test, code: Any) -> set[int]:
     """The lines of `code` this test has not run yet; the first call also notes the function."""
     cid = id(code)
@@ -209,7 +227,7 @@ def _left(t: _Test, code: Any) -> set[int]:
         info = _code(code)
         assert info is not None  # only repository code is traced
         if info.starts is None:
-            info.starts = frozenset(ln for _, ln in dis.findlinestarts(code) if ln)
+            info.starts = _line_starts(code)
         left = t.left[cid] = set(info.starts)
         t.funcs.add(info.func)
     return left

@@ -193,6 +193,38 @@ def test_code_run_only_to_report_the_failure_is_not_recorded(tmp_path: Path, bac
 
 
 @pytest.mark.parametrize("backend", ["settrace", "auto"])
+def test_what_one_test_has_seen_all_of_is_recorded_again_in_the_next(
+    tmp_path: Path, backend: str
+) -> None:
+    files = {
+        "shop/__init__.py": "",
+        "shop/calc.py": "def double(x):\n    return x * 2\n",
+        "tests/__init__.py": "",
+        "tests/test_calc.py": (
+            "from shop.calc import double\n\n\n"
+            + "".join(
+                f"def test_{name}():\n    assert double({n}) == {want}\n\n\n"
+                for name, n, want in (("first", 1, 2), ("second", 2, 5), ("third", 3, 6))
+            )
+        ),
+    }
+    root = make(tmp_path / "shop", files)
+    focus = "tests/test_calc.py::test_second"
+    obs = run_observed(_spec(f"{PYTEST} tests", backend=backend, focus=focus), root)
+    by_id = {t.id.split("::test_", 1)[1]: t for t in obs.tests if t.is_test}
+    assert [by_id[k].outcome for k in ("first", "second", "third")] == [
+        "passed",
+        "failed",
+        "passed",
+    ]
+    for k in ("first", "second", "third"):  # every test runs double's body itself
+        assert 2 in by_id[k].lines["shop/calc.py"], k
+    assert [(r.name, r.repr) for r in by_id["second"].returns if r.name == "double"] == [
+        ("double", "4")
+    ]
+
+
+@pytest.mark.parametrize("backend", ["settrace", "auto"])
 def test_code_pytest_runs_between_a_tests_phases_is_not_recorded(
     tmp_path: Path, backend: str
 ) -> None:
@@ -335,3 +367,16 @@ def test_redactor_is_the_one_used_for_values() -> None:
     # The same Redactor kinds as everything else: a recorded value is masked like a prompt is.
     r = Redactor()
     assert r.redact("'ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'") == "'<redacted:github-token:1>'"
+
+
+def _decorated(x: int) -> int:
+    return x * 2
+
+
+def test_a_functions_line_table_is_the_lines_a_call_can_report() -> None:
+    from debugai.agent.runtime import probe
+
+    first = _decorated.__code__.co_firstlineno
+    assert probe._line_starts(_decorated.__code__) == {first + 1}  # not the `def` (3.11+ lists it)
+    one_line = lambda x: x  # noqa: E731  (its body is on its first line: kept)
+    assert probe._line_starts(one_line.__code__) == {one_line.__code__.co_firstlineno}
