@@ -297,12 +297,16 @@ def _lines(frame: Any, event: str, arg: Any) -> Any:
 
 
 def _after_exception(frame: Any, event: str, arg: Any) -> Any:
-    """After an exception event: a line means it was caught; a return means it unwound."""
+    """After an exception event: a line means it was caught; a return at RETURN_VALUE means it
+    was caught and the function returned (a frame whose lines are all seen gets no line
+    events); any other return means it unwound, and no value was returned."""
     if event == "line":
         _line(frame)
         return _local
     if event == "return":
-        return None  # unwinding: no value was returned
+        if frame.f_code.co_code[frame.f_lasti] == _RETURN_VALUE:
+            return _local(frame, event, arg)
+        return None
     return _after_exception
 
 

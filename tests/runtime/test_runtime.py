@@ -242,6 +242,33 @@ def test_code_pytest_runs_between_a_tests_phases_is_not_recorded(
 
 
 @pytest.mark.parametrize("backend", ["settrace", "auto"])
+def test_a_value_returned_after_a_caught_exception_is_a_return(
+    tmp_path: Path, backend: str
+) -> None:
+    files = {
+        "shop/__init__.py": "",
+        "shop/qty.py": (
+            "def parse(text):\n    try:\n        return int(text)\n"
+            "    except ValueError:\n        return None\n"
+        ),
+        "tests/__init__.py": "",
+        "tests/test_qty.py": (
+            "from shop.qty import parse\n\n\n"
+            "def test_parse():\n    assert [parse('1'), parse('x'), parse('y')] == [1, 0, 0]\n"
+        ),
+    }
+    root = make(tmp_path / "shop", files)
+    obs = run_observed(_spec(f"{PYTEST} tests", backend=backend), root)
+    (t,) = [t for t in obs.tests if t.is_test]
+    # The third call runs no line the test has not seen: it returns all the same.
+    assert [(r.line, r.repr) for r in t.returns if r.name == "parse"] == [
+        (3, "1"),
+        (5, "None"),
+        (5, "None"),
+    ]
+
+
+@pytest.mark.parametrize("backend", ["settrace", "auto"])
 def test_a_yield_or_an_await_is_not_a_return(tmp_path: Path, backend: str) -> None:
     root = make(tmp_path / "shop", SUSPENDS)
     obs = run_observed(_spec(f"{PYTEST} tests", backend=backend), root)
