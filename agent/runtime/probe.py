@@ -4,8 +4,8 @@ It must import nothing from debugai (the command runs in the project's environme
 debugai is not installed) and run on the project's Python (3.7+): `sys.monitoring` on 3.12+,
 `sys.settrace` below. It records only code under the repository root, per test when pytest
 runs (its plugin, probe_pytest.py, loaded with `-p _debugai_probe_pytest`), else for the whole
-script (`python -m _debugai_probe script.py ...`), and writes one JSON file when the process
-ends. The parent passes its inputs
+script (probe_script.py: `python -m _debugai_probe_script script.py ...`), and writes one JSON
+file when the process ends. The parent passes its inputs
 in the environment (the only channel a child process has): DEBUGAI_PROBE_ROOT, DEBUGAI_PROBE_OUT,
 DEBUGAI_PROBE_BACKEND (settrace|monitoring|auto), DEBUGAI_PROBE_FOCUS (the failing test's id).
 
@@ -497,33 +497,3 @@ def dump() -> None:
     with open(tmp, "w", encoding="utf-8") as fh:
         json.dump(data, fh)
     os.replace(tmp, OUT)
-
-
-def _main(argv: list[str]) -> None:
-    """`python -m _debugai_probe script.py args...` or `... -m module args...`."""
-    import runpy
-
-    if not argv:
-        raise SystemExit("usage: python -m _debugai_probe SCRIPT [ARGS] | -m MODULE [ARGS]")
-    start()
-    begin("<script>")
-    try:
-        if argv[0] == "-m" and len(argv) > 1:
-            sys.argv = argv[1:]
-            runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
-        else:
-            sys.argv = argv
-            sys.path.insert(0, os.path.dirname(os.path.abspath(argv[0])))
-            runpy.run_path(argv[0], run_name="__main__")
-    except SystemExit as exc:
-        end("passed" if exc.code in (None, 0) else "failed")
-        raise
-    except BaseException as exc:
-        record_exception(exc)
-        end("failed")
-        raise
-    end("passed")
-
-
-if __name__ == "__main__":
-    _main(sys.argv[1:])

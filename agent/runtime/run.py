@@ -3,7 +3,7 @@
 The command is split like a shell would (`shlex`) but never given to one: it runs as the user,
 in the repository, with nothing added but the probe on PYTHONPATH and three DEBUGAI_PROBE_*
 variables. `pytest ...`, `python -m pytest ...` get `-p _debugai_probe_pytest`; `python script.py`
-and `python -m module` run through `python -m _debugai_probe`; anything else (`tox`, `make
+and `python -m module` run through `python -m _debugai_probe_script`; anything else (`tox`, `make
 test`) gets the plugin through PYTEST_ADDOPTS and is traced if it ends up in pytest. The whole
 process group is killed at the time limit.
 """
@@ -28,6 +28,7 @@ from debugai.errors import UsageError
 
 PROBE_MODULE = "_debugai_probe"
 PLUGIN_MODULE = "_debugai_probe_pytest"  # the pytest plugin, which imports PROBE_MODULE
+SCRIPT_MODULE = "_debugai_probe_script"  # runs a script or module under PROBE_MODULE
 DEFAULT_TIMEOUT = 300.0
 OUTPUT_TAIL = 4000  # characters of the command's output kept for the report
 _PYTHON = re.compile(r"^python(\d+(\.\d+)?)?(\.exe)?$")
@@ -113,7 +114,7 @@ def instrument(argv: list[str]) -> tuple[list[str], bool]:
         if argv[1:3] == ["-m", "pytest"]:
             return [*argv[:3], "-p", PLUGIN_MODULE, *argv[3:]], True
         if (argv[1] == "-m" and len(argv) > 2) or not argv[1].startswith("-"):
-            return [argv[0], "-m", PROBE_MODULE, *argv[1:]], True
+            return [argv[0], "-m", SCRIPT_MODULE, *argv[1:]], True
     return list(argv), False
 
 
@@ -181,6 +182,7 @@ def run_observed(spec: RunSpec, repo: str | Path) -> Observation:
             ("probe", PROBE_MODULE),
             ("probe_monitoring", f"{PROBE_MODULE}_monitoring"),
             ("probe_pytest", PLUGIN_MODULE),
+            ("probe_script", SCRIPT_MODULE),
         ):
             shutil.copy(Path(__file__).with_name(f"{src}.py"), Path(tmp) / f"{name}.py")
         record = Path(tmp) / "record.json"

@@ -356,7 +356,7 @@ def test_commands_are_instrumented_without_a_shell() -> None:
         "python3", "-m", "pytest", "-p", "_debugai_probe_pytest",
     ]  # fmt: skip
     assert instrument(["python", "app.py", "--flag"]) == (
-        ["python", "-m", "_debugai_probe", "app.py", "--flag"], True,
+        ["python", "-m", "_debugai_probe_script", "app.py", "--flag"], True,
     )  # fmt: skip
     assert instrument(["tox", "-e", "py"]) == (["tox", "-e", "py"], False)
     with pytest.raises(UsageError):
